@@ -1,0 +1,111 @@
+package check
+
+// Collectors are upstream's units of work. Findings come out collector by
+// collector, in the order each release runs them, and inside a collector in
+// the order of its checkIds below; that is the order the reference prints
+// and the order users diff against.
+const (
+	CollectorSummary         = "summary"
+	CollectorAgentRoster     = "agent-roster"
+	CollectorSyncedDir       = "synced-dir"
+	CollectorGateway         = "gateway"
+	CollectorPluginSecurity  = "plugin-security"
+	CollectorLogging         = "logging"
+	CollectorElevated        = "elevated"
+	CollectorExec            = "exec"
+	CollectorSkillMCP        = "skill-mcp"
+	CollectorHooks           = "hooks"
+	CollectorHTTPNoAuth      = "http-no-auth"
+	CollectorHTTPSessionKey  = "http-session-key"
+	CollectorSandboxModeOff  = "sandbox-mode-off"
+	CollectorSandboxDanger   = "sandbox-dangerous"
+	CollectorNodesDeny       = "nodes-deny"
+	CollectorNodesAllow      = "nodes-allow"
+	CollectorMinimalProfile  = "minimal-profile"
+	CollectorConfigSecrets   = "config-secrets"
+	CollectorModels          = "models"
+	CollectorSmallModels     = "small-models"
+	CollectorExposure        = "exposure"
+	CollectorTrustModel      = "trust-model"
+	CollectorCrossAgent      = "cross-agent"
+	CollectorFSStateDir      = "fs-state-dir"
+	CollectorFSConfig        = "fs-config"
+	CollectorFSIncludes      = "fs-includes"
+	CollectorFSCredentials   = "fs-credentials"
+	CollectorFSAgents        = "fs-agents" // Group = agent index
+	CollectorFSLogFile       = "fs-log-file"
+	CollectorFSSkills        = "fs-skills"
+	CollectorFSSandboxBrowse = "fs-sandbox-browser"
+	CollectorFSPlugins       = "fs-plugins"
+	CollectorCodeSafety      = "code-safety" // deep; Group = plugin/skill index
+	CollectorChannels        = "channels"    // Group = channel index
+	CollectorProbe           = "probe"
+	CollectorConfigHygiene   = "config-hygiene" // ours: schema findings, after everything upstream emits
+	CollectorSuppressions    = "suppressions"   // the marker finding, always last
+)
+
+// collectorOrder414 is 2026.4.14's order (plugin collectors run in a plain audit).
+var collectorOrder414 = []string{
+	CollectorSummary, CollectorAgentRoster, CollectorSyncedDir, CollectorGateway, CollectorPluginSecurity,
+	CollectorLogging, CollectorElevated, CollectorExec, CollectorSkillMCP, CollectorHooks,
+	CollectorHTTPNoAuth, CollectorHTTPSessionKey, CollectorSandboxModeOff, CollectorSandboxDanger,
+	CollectorNodesDeny, CollectorNodesAllow, CollectorMinimalProfile, CollectorConfigSecrets,
+	CollectorModels, CollectorSmallModels, CollectorExposure, CollectorTrustModel, CollectorCrossAgent,
+	CollectorFSStateDir, CollectorFSConfig, CollectorFSIncludes, CollectorFSCredentials, CollectorFSAgents,
+	CollectorFSLogFile, CollectorFSSkills, CollectorFSSandboxBrowse, CollectorFSPlugins, CollectorCodeSafety,
+	CollectorChannels, CollectorProbe, CollectorConfigHygiene, CollectorSuppressions,
+}
+
+// collectorOrder96 is 2026.9.6's order. The differences from 2026.4.14: the
+// agent roster check exists (second), plugin collectors run only with --deep
+// (same slot), and the skill/MCP boundary collector follows exec.
+var collectorOrder96 = collectorOrder414
+
+// collectorIDs fixes the order of checkIds inside collectors that emit more
+// than one. IDs not listed keep registry order after the listed ones.
+var collectorIDs = map[string][]string{
+	CollectorGateway: {
+		"gateway.tools_invoke_http.dangerous_allow", "gateway.bind_no_auth", "gateway.env_token_overrides_config",
+		"gateway.trusted_proxies_missing", "gateway.loopback_no_auth", "gateway.control_ui.allowed_origins_required",
+		"gateway.control_ui.allowed_origins_wildcard", "gateway.control_ui.host_header_origin_fallback",
+		"gateway.real_ip_fallback_enabled", "discovery.mdns_full_mode", "gateway.tailscale_funnel",
+		"gateway.tailscale_serve", "gateway.control_ui.insecure_auth", "gateway.control_ui.device_auth_disabled",
+		"mcp.apps.enabled", "config.insecure_or_dangerous_flags", "gateway.token_placeholder_value",
+		"gateway.password_placeholder_value", "gateway.token_too_short", "gateway.password_too_short",
+		"gateway.trusted_proxy_auth", "gateway.trusted_proxy_no_proxies", "gateway.trusted_proxy_no_user_header",
+		"gateway.trusted_proxy_allow_loopback", "gateway.trusted_proxy_device_auto_approve",
+		"gateway.trusted_proxy_device_auto_approve_admin", "gateway.trusted_proxy_no_allowlist",
+		"gateway.auth_no_rate_limit",
+	},
+}
+
+// CollectorRank returns the position of a collector in the profile's order,
+// or len(order) for an unknown collector (after everything known).
+func CollectorRank(compat Compat, collector string) int {
+	order := collectorOrder414
+	if compat.Is96() {
+		order = collectorOrder96
+	}
+	for i, c := range order {
+		if c == collector {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// IDRank returns a checkId's position within its collector, or -1 when the
+// collector does not fix one.
+func IDRank(collector, id string) int {
+	for i, x := range collectorIDs[collector] {
+		if x == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// KnownCollector reports whether name is one of the collectors above.
+func KnownCollector(name string) bool {
+	return CollectorRank(Compat2026_4, name) < len(collectorOrder414)
+}

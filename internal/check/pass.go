@@ -1,0 +1,76 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/state"
+)
+
+// Options are the audit flags that checks may depend on.
+type Options struct {
+	Deep     bool
+	Token    string // --token, trimmed; probe auth only
+	Password string // --password, trimmed; probe auth only
+}
+
+// Pass is what one check sees during one audit. Everything in it is read-only.
+type Pass struct {
+	Compat  Compat
+	Config  *config.Config
+	State   *state.Snapshot
+	Env     config.Env
+	Options Options
+
+	check    *Check
+	findings []Finding
+}
+
+// NewPass is used by the engine and by tests.
+func NewPass(c *Check, compat Compat, cfg *config.Config, snap *state.Snapshot, env config.Env, opts Options) *Pass {
+	return &Pass{Compat: compat, Config: cfg, State: snap, Env: env, Options: opts, check: c}
+}
+
+// Root is the resolved configuration (an empty object when there is none).
+func (p *Pass) Root() *config.Value { return p.Config.Root }
+
+// Report records a finding. Empty fields take the check's defaults: the ID
+// (which must then not be a template), the severity, the title and the
+// remediation. A finding whose ID is not an instance of the check's ID is a
+// programmer error and fails the audit.
+func (p *Pass) Report(f Finding) {
+	if f.CheckID == "" {
+		f.CheckID = p.check.ID
+	}
+	if f.Severity == "" {
+		f.Severity = p.check.Severity
+	}
+	if f.Title == "" {
+		f.Title = p.check.Title
+	}
+	if f.Remediation == "" {
+		f.Remediation = p.check.Remediation
+	}
+	p.findings = append(p.findings, f)
+}
+
+// Findings returns what the check reported, after validating each ID.
+func (p *Pass) Findings() ([]Finding, error) {
+	for _, f := range p.findings {
+		if !p.check.Matches(f.CheckID) || !idPattern.MatchString(f.CheckID) {
+			return nil, fmt.Errorf("check %s reported foreign id %q", p.check.ID, f.CheckID)
+		}
+		if !f.Severity.Valid() {
+			return nil, fmt.Errorf("check %s reported bad severity %q", p.check.ID, f.Severity)
+		}
+	}
+	return p.findings, nil
+}
+
+// At builds a Location for a config value, or nil when it has no origin.
+func At(v *config.Value, path string) *Location {
+	if v == nil || v.Origin.IsZero() {
+		return nil
+	}
+	return &Location{File: v.Origin.File, Line: v.Origin.Line, Col: v.Origin.Col, Path: path}
+}

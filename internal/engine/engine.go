@@ -1,0 +1,115 @@
+// Package engine runs checks over one loaded installation and assembles the
+// report: select, run, order, suppress, redact. It does no I/O of its own;
+// the caller loads the config and the state snapshot and passes the clock.
+package engine
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"time"
+
+	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/report"
+	"github.com/clawcheck/clawcheck/internal/state"
+)
+
+// Input is everything one audit looks at.
+type Input struct {
+	Compat  check.Compat
+	Config  *config.Config
+	State   *state.Snapshot
+	Env     config.Env
+	Options check.Options
+	Now     time.Time
+}
+
+// Result is the report plus the problems that kept checks from running.
+type Result struct {
+	Report *report.Report
+	// Errors name checks that could not be evaluated; they are not findings.
+	Errors []error
+}
+
+type placed struct {
+	f         check.Finding
+	collector int
+	group     int
+	checkRank int
+	seq       int
+}
+
+// Run runs every selected check and returns the ordered, redacted report.
+func Run(in Input, checks []*check.Check) Result {
+	var res Result
+	var all []placed
+	seq := 0
+	for i, c := range checks {
+		if c.Needs&check.NeedsDeep != 0 && !in.Options.Deep {
+			continue
+		}
+		findings, err := runOne(c, in)
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		rank := check.IDRank(c.Collector, c.ID)
+		if rank < 0 {
+			rank = 1000 + i
+		}
+		for _, f := range findings {
+			all = append(all, placed{f: f, collector: check.CollectorRank(in.Compat, c.Collector), group: f.Group, checkRank: rank, seq: seq})
+			seq++
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool {
+		x, y := all[a], all[b]
+		if x.collector != y.collector {
+			return x.collector < y.collector
+		}
+		if x.group != y.group {
+			return x.group < y.group
+		}
+		if x.checkRank != y.checkRank {
+			return x.checkRank < y.checkRank
+		}
+		return x.seq < y.seq
+	})
+	r := &report.Report{
+		TS:                in.Now.UnixMilli(),
+		Compat:            in.Compat,
+		StateDir:          in.Config.Paths.StateDir,
+		ConfigPath:        in.Config.Paths.ConfigPath,
+		Findings:          make([]check.Finding, 0, len(all)),
+		SecretDiagnostics: append([]string{}, in.Config.Diagnostics...),
+	}
+	for _, p := range all {
+		r.Findings = append(r.Findings, p.f)
+	}
+	r.Count()
+	NewRedactor(secretsOf(in)).Report(r)
+	res.Report = r
+	return res
+}
+
+// runOne runs a check, turning a panic into an error: a check that trips on
+// hostile input must not take the audit down.
+func runOne(c *check.Check, in Input) (findings []check.Finding, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("check %s crashed: %v\n%s", c.ID, p, debug.Stack())
+		}
+	}()
+	pass := check.NewPass(c, in.Compat, in.Config, in.State, in.Env, in.Options)
+	if err := c.Run(pass); err != nil {
+		return nil, fmt.Errorf("check %s could not be evaluated: %w", c.ID, err)
+	}
+	return pass.Findings()
+}
+
+func secretsOf(in Input) []string {
+	s := append([]string{}, in.Config.SecretValues...)
+	s = append(s, in.Options.Token, in.Options.Password)
+	return s
+}
