@@ -5,17 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/clawcheck/clawcheck/internal/audit"
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/checks/all"
 	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/engine"
 	"github.com/clawcheck/clawcheck/internal/report"
-	"github.com/clawcheck/clawcheck/internal/state"
 )
 
 type auditOptions struct {
@@ -46,62 +45,38 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 }
 
 func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
-	compatChoice := o.compat
-	if compatChoice == "" {
-		compatChoice = inv.Env.Get("CLAWCHECK_COMPAT")
+	compat := o.compat
+	if compat == "" {
+		compat = inv.Env.Get("CLAWCHECK_COMPAT")
 	}
-	compatChoice = strings.ToLower(strings.TrimSpace(compatChoice))
-	switch compatChoice {
-	case "", "auto", string(check.Compat2026_4), string(check.Compat2026_9):
-	default:
-		return usageErr(fmt.Errorf("invalid compatibility profile %q (want 2026.4, 2026.9 or auto)", compatChoice))
+	compat = strings.ToLower(strings.TrimSpace(compat))
+	if !audit.ValidCompat(compat) {
+		return usageErr(fmt.Errorf("invalid compatibility profile %q (want 2026.4, 2026.9 or auto)", compat))
 	}
-
-	paths, err := config.Locate(inv.Env, config.LocateOptions{
-		StateDir: o.stateDir, ConfigPath: o.configPath,
-		Profile: ro.profile, Dev: ro.dev, Cwd: inv.Cwd, OSHome: osHome(),
+	res, err := audit.Run(audit.Request{
+		Env: inv.Env, Cwd: inv.Cwd, OSHome: osHome(),
+		Locate: config.LocateOptions{StateDir: o.stateDir, ConfigPath: o.configPath, Profile: ro.profile, Dev: ro.dev},
+		Compat: compat, Options: check.Options{}, Checks: all.Checks(), Now: inv.Now(),
 	})
 	if err != nil {
-		if errors.Is(err, config.ErrNoHome) {
-			return failureErr(err)
+		var ae *audit.Error
+		if errors.As(err, &ae) && ae.Stage == audit.StageLocate && !errors.Is(err, config.ErrNoHome) {
+			return usageErr(ae.Err)
 		}
-		return usageErr(err)
+		return failureErr(err)
 	}
-	cfg, err := config.Load(paths, config.LoadOptions{Env: inv.Env, Cwd: inv.Cwd})
-	if err != nil {
-		return failureErr(fmt.Errorf("config: %w", err))
-	}
-	compat := chooseCompat(compatChoice, cfg.Root)
-
-	snap, err := state.Take(snapshotOptions(cfg))
-	if err != nil {
-		return failureErr(fmt.Errorf("state: %w", err))
-	}
-	res := engine.Run(engine.Input{
-		Compat: compat, Config: cfg, State: snap, Env: cfg.Env,
-		Options: check.Options{}, Now: inv.Now(),
-	}, all.Checks())
-	for _, w := range cfg.Warnings {
-		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", engine.NewRedactor(cfg.SecretValues).String(w))
+	redact := engine.NewRedactor(res.Config.SecretValues)
+	for _, w := range res.Config.Warnings {
+		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", redact.String(w))
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(inv.Stderr, "clawcheck: %v\n", e)
+		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", redact.String(e.Error()))
 	}
 	if o.json {
 		return report.WriteJSON(inv.Stdout, res.Report)
 	}
 	color, trueColor := colorFor(inv, ro)
 	return report.WriteText(inv.Stdout, res.Report, report.TextOptions{Color: color, TrueColor: trueColor})
-}
-
-// snapshotOptions names what the state snapshot covers: the state dir, and
-// the files the config points at outside it.
-func snapshotOptions(cfg *config.Config) state.Options {
-	roots := []string{cfg.Paths.StateDir}
-	paths := []string{cfg.Paths.ConfigPath, cfg.Paths.CredentialsDir}
-	paths = append(paths, cfg.IncludeFiles...)
-	sort.Strings(paths[2:])
-	return state.Options{Roots: roots, Paths: paths}
 }
 
 func osHome() string {
