@@ -102,7 +102,10 @@ type Check struct {
 	// orders findings by collector, then by Group, then by the check's place in
 	// the registry, then by report order.
 	Collector string
-	Run       func(*Pass) error
+	// Always marks a check that reports on every audit (the attack-surface
+	// summary), so no fixture can show it silent.
+	Always bool
+	Run    func(*Pass) error
 }
 
 // IsTemplate reports whether the ID contains <placeholders>.
@@ -117,11 +120,14 @@ var (
 // Matches reports whether a concrete checkId is an instance of the check's ID
 // (equal, or matching the template with each placeholder standing for one or
 // more characters without a dot, or any characters for a trailing placeholder).
-func (c *Check) Matches(id string) bool {
-	if !c.IsTemplate() {
-		return id == c.ID
+func (c *Check) Matches(id string) bool { return MatchID(c.ID, id) }
+
+// MatchID reports whether id is tmpl itself or an instance of the template.
+func MatchID(tmpl, id string) bool {
+	if !strings.Contains(tmpl, "<") {
+		return id == tmpl
 	}
-	return templateRegexp(c.ID).MatchString(id)
+	return templateRegexp(tmpl).MatchString(id)
 }
 
 func templateRegexp(tmpl string) *regexp.Regexp {

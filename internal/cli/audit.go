@@ -53,10 +53,14 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	if !audit.ValidCompat(compat) {
 		return usageErr(fmt.Errorf("invalid compatibility profile %q (want 2026.4, 2026.9 or auto)", compat))
 	}
+	checks := inv.Checks
+	if checks == nil {
+		checks = all.Checks()
+	}
 	res, err := audit.Run(audit.Request{
 		Env: inv.Env, Cwd: inv.Cwd, OSHome: osHome(),
 		Locate: config.LocateOptions{StateDir: o.stateDir, ConfigPath: o.configPath, Profile: ro.profile, Dev: ro.dev},
-		Compat: compat, Options: check.Options{}, Checks: all.Checks(), Now: inv.Now(),
+		Compat: compat, Options: check.Options{}, Checks: checks, Now: inv.Now(),
 	})
 	if err != nil {
 		var ae *audit.Error

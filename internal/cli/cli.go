@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/config"
 )
 
@@ -26,6 +27,8 @@ type Invocation struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Now    func() time.Time
+	// Checks replaces the full registry; tests use it to run one family.
+	Checks []*check.Check
 }
 
 // Main runs clawcheck with the process's environment and returns the exit code.

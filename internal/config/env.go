@@ -132,10 +132,10 @@ func applyConfigEnv(cfg *Config) {
 			cfg.Env[k] = s
 		}
 	}
-	for _, m := range envObj.Get("vars").Members {
+	for _, m := range envObj.Get("vars").Pairs() {
 		set(m.Key, m.Value)
 	}
-	for _, m := range envObj.Members {
+	for _, m := range envObj.Pairs() {
 		if m.Key != "vars" && m.Key != "shellEnv" {
 			set(m.Key, m.Value)
 		}

@@ -102,14 +102,14 @@ func secretTargets(root *Value) []pathValue {
 		add(strings.Join(p, "."), root.Get(p...))
 	}
 	channels := root.Get("channels")
-	for _, ch := range channels.Members {
+	for _, ch := range channels.Pairs() {
 		if ch.Key == "defaults" || !ch.Value.IsObject() {
 			continue
 		}
 		for _, k := range secretTargetKeys {
 			add(JoinPath("channels", ch.Key, k), ch.Value.Get(k))
 		}
-		for _, acct := range ch.Value.Get("accounts").Members {
+		for _, acct := range ch.Value.Get("accounts").Pairs() {
 			for _, k := range secretTargetKeys {
 				add(JoinPath("channels", ch.Key, "accounts", acct.Key, k), acct.Value.Get(k))
 			}

@@ -202,6 +202,23 @@ func (v *Value) Strings() []string {
 	return out
 }
 
+// Pairs returns the members of an object, or nil for anything else (also
+// for an absent value), so callers can range over it without guards.
+func (v *Value) Pairs() []Member {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	return v.Members
+}
+
+// Items returns the elements of an array, or nil for anything else.
+func (v *Value) Items() []*Value {
+	if v == nil || v.Kind != Array {
+		return nil
+	}
+	return v.Elems
+}
+
 // Keys returns the object's keys in order.
 func (v *Value) Keys() []string {
 	if v == nil || v.Kind != Object {

@@ -26,7 +26,7 @@ type Channel struct {
 // "modelByChannel" is never a channel.
 func Channels(compat check.Compat, root *config.Value) []Channel {
 	var out []Channel
-	for _, m := range root.Get("channels").Members {
+	for _, m := range root.Get("channels").Pairs() {
 		if m.Key == "modelByChannel" || !m.Value.IsObject() {
 			continue
 		}

@@ -22,6 +22,7 @@ var AttackSurface = &check.Check{
 	Doc:       "Lists the entry points an attacker could reach through this installation: how many channel group policies are open or allowlisted, and whether elevated tools, webhooks, internal hooks and browser control are on. It always appears, so the scale of exposure is visible before the individual findings. OpenClaw assumes one trusted operator per gateway; people who do not trust each other need separate gateways.",
 	Needs:     check.NeedsConfig,
 	Collector: check.CollectorSummary,
+	Always:    true,
 	Run: func(p *check.Pass) error {
 		root := p.Root()
 		open, allow := 0, 0
@@ -64,7 +65,7 @@ func internalHooksOn(compat check.Compat, root *config.Value) bool {
 	if compat.Is414() || internal.Get("enabled").IsTrue() {
 		return true
 	}
-	for _, e := range internal.Get("entries").Members {
+	for _, e := range internal.Get("entries").Pairs() {
 		if !e.Value.Get("enabled").IsFalse() {
 			return true
 		}

@@ -1,0 +1,53 @@
+SHELL := /bin/bash
+# clawcheck — common tasks. `make test` is what CI runs.
+GO       ?= go
+BIN      ?= bin/clawcheck
+PKGS     := ./...
+FUZZTIME ?= 60s
+
+.PHONY: all build run test unit conformance vet bench fuzz reference clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/clawcheck
+
+# Audit the shipped example installation.
+run:
+	$(GO) run ./cmd/clawcheck security audit --state-dir examples/insecure-home/.openclaw
+
+# Everything: vet, unit and fixture tests, the conformance corpus.
+test: vet unit conformance
+
+vet:
+	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+# Compares clawcheck with the reference's recorded findings and prints
+# "conformance: R% recall, P% precision (matched/ref/ours)".
+conformance:
+	@$(GO) test -count=1 -run '^TestConformance$$' -v ./internal/conformance \
+		| grep -v -e '^=== RUN' -e '^--- PASS' -e '^PASS$$' -e '^ok ' ; exit $${PIPESTATUS[0]}
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Each fuzz target for FUZZTIME.
+fuzz:
+	@for pkg in $$($(GO) list ./internal/...); do \
+	  for fn in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$fn"; \
+	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Install the reference implementation (upstream OpenClaw) into the cache.
+reference:
+	scripts/reference.sh install 2026.4.14
+	scripts/reference.sh install 2026.9.6
+
+clean:
+	rm -rf bin
