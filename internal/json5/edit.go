@@ -95,7 +95,7 @@ func (d *Document) SetMember(obj *Node, key string, valueText string) []Edit {
 
 	// One member per line: the new one goes on a line of its own after the
 	// last member and any comments that follow it.
-	text := "\n" + lineIndent(src, last.KeyStart) + member
+	text := lastBreak(src, last.Before) + lineIndent(src, last.KeyStart) + member
 	after := last.Value.After
 	if trailing {
 		after = obj.Tail
@@ -131,7 +131,7 @@ func (d *Document) insertIntoEmpty(obj *Node, key, valueText string) []Edit {
 	}
 	switch {
 	case hasLineBreak(src, obj.Tail):
-		return []Edit{{Start: at, End: at, New: "\n" + lineIndent(src, obj.Start) + d.indentUnit() + member}}
+		return []Edit{{Start: at, End: at, New: lastBreak(src, obj.Tail) + lineIndent(src, obj.Start) + d.indentUnit() + member}}
 	case obj.Tail.Len() == 0:
 		return []Edit{{Start: at, End: at, New: member}}
 	default:
@@ -172,10 +172,11 @@ func (d *Document) RemoveMember(obj *Node, m *Member) []Edit {
 	}
 	start := blankBack(src, m.Before, m.KeyStart)
 	if m.Comma >= 0 {
-		// Take the blanks after the comma when the next key follows them,
-		// so "a: 1, b: 2" loses "a: 1, "; otherwise the blanks before it,
-		// so "a: 1, b: 2," loses " b: 2,".
-		if fwd := blankFwd(src, following, end); i+1 < len(obj.Members) && fwd == following.End {
+		// When a key or comment follows on the line, it takes the member's
+		// place: "a: 1, b: 2" loses "a: 1, ". Otherwise the blanks before
+		// the member go with it: "a: 1, b: 2," loses " b: 2,".
+		fwd := blankFwd(src, following, end)
+		if fwd == following.End && i+1 < len(obj.Members) || fwd < following.End && src[fwd] == '/' {
 			start, end = m.KeyStart, fwd
 		}
 	}
@@ -250,6 +251,21 @@ func hasLineBreak(src []byte, s Span) bool {
 		}
 	}
 	return false
+}
+
+// lastBreak returns the last line terminator in s, so that inserted lines
+// end the way the surrounding ones do; "\n" if s has none.
+func lastBreak(src []byte, s Span) string {
+	brk := "\n"
+	for i := s.Start; i < s.End; {
+		if n := lineBreakLen(src, i); n > 0 {
+			brk = string(src[i : i+n])
+			i += n
+			continue
+		}
+		i++
+	}
+	return brk
 }
 
 func lastComment(src []byte, s Span) (piece, bool) {
