@@ -6,11 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // tree writes files (relative path → content) under a new temp dir.
@@ -226,25 +223,6 @@ func TestIncludeHardLinkRefused(t *testing.T) {
 	must(t, os.Link(filepath.Join(dir, ".openclaw/a.json"), filepath.Join(dir, "other.json")))
 	if _, err := load(t, dir, nil); err == nil || !strings.Contains(err.Error(), "hard links") {
 		t.Fatalf("got %v", err)
-	}
-}
-
-func TestConfigFIFODoesNotBlock(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no FIFOs")
-	}
-	dir := t.TempDir()
-	must(t, os.MkdirAll(filepath.Join(dir, ".openclaw"), 0o700))
-	must(t, syscall.Mkfifo(filepath.Join(dir, ".openclaw/openclaw.json"), 0o600))
-	done := make(chan error, 1)
-	go func() { _, err := load(t, dir, nil); done <- err }()
-	select {
-	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
-			t.Errorf("got %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("loading a FIFO config blocked")
 	}
 }
 
