@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/clawcheck/clawcheck/internal/check"
 )
@@ -47,7 +48,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	// Hints, like Fix: and [secrets], are muted so the findings stand out.
 	lines = append(lines, p.paint("Run deeper: clawcheck security audit --deep", styleMuted))
 	for _, d := range r.SecretDiagnostics {
-		lines = append(lines, p.paint("[secrets] "+d, styleMuted))
+		lines = append(lines, p.paint("[secrets] "+safeText(d), styleMuted))
 	}
 
 	// Findings stay in collector order inside each section; Rank sends any
@@ -72,12 +73,12 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		}
 		lines = append(lines, "", p.paint(sections[rank].label, sections[rank].style))
 		for _, f := range findings {
-			lines = append(lines, p.paint(f.CheckID, styleMuted)+" "+f.Title)
+			lines = append(lines, p.paint(safeText(f.CheckID), styleMuted)+" "+safeText(f.Title))
 			if f.Detail != "" {
-				lines = append(lines, "  "+f.Detail)
+				lines = append(lines, "  "+safeText(f.Detail))
 			}
 			if rem := trimJS(f.Remediation); rem != "" {
-				lines = append(lines, "  "+p.paint("Fix: "+rem, styleMuted))
+				lines = append(lines, "  "+p.paint("Fix: "+safeText(rem), styleMuted))
 			}
 		}
 	}
@@ -87,6 +88,50 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		return fmt.Errorf("report: write text: %w", err)
 	}
 	return nil
+}
+
+// safeText makes text from the audited installation harmless on a
+// terminal: control characters (other than newline and tab) and the Unicode
+// bidirectional overrides are shown as \x1b / \u202e escapes instead of being
+// interpreted, so a hostile config value cannot move the cursor, retitle the
+// window or reorder what the reader sees.
+func safeText(s string) string {
+	// Invalid UTF-8 takes the slow path too: a lone 0x9b byte is a CSI on
+	// terminals that still honour 8-bit controls. Ranging replaces it with U+FFFD.
+	clean := utf8.ValidString(s)
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 // trimJS trims what JavaScript's String.prototype.trim trims, so that the

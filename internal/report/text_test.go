@@ -126,3 +126,26 @@ func TestTrimJS(t *testing.T) {
 		}
 	}
 }
+
+func TestTextNeutralisesControlCharacters(t *testing.T) {
+	r := &Report{Compat: "2026.4", Findings: []check.Finding{{
+		CheckID: "gateway.bind_no_auth", Severity: check.Critical,
+		Title:  "title\x1b]0;owned\x07",
+		Detail: "line one\nline two\twith tab \x1b[2J\u202eevil\r",
+	}}, SecretDiagnostics: []string{"diag \u009b31m", "raw \x9b byte"}}
+	var b strings.Builder
+	if err := WriteText(&b, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\r", "\u009b", "\x9b"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q:\n%s", bad, out)
+		}
+	}
+	for _, want := range []string{`title\x1b]0;owned\x07`, "line one\nline two\twith tab", `\x1b[2J\u202eevil\x0d`, `diag \x9b31m`, "raw \uFFFD byte"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
