@@ -10,36 +10,120 @@ import (
 // follow is dangling here too.
 const maxLinkHops = 40
 
+// maxSteps bounds the components one resolution may visit. Link texts are
+// at most a few thousand bytes and there are at most maxLinkHops of them, so
+// an honest path never comes near; a crafted one would otherwise cost
+// thousands of system calls per link.
+const maxSteps = 4096
+
 var (
-	errLinkLoop = errors.New("too many levels of symbolic links")
-	errNotDir   = errors.New("not a directory")
-	errNoTarget = errors.New("no such file or directory")
+	errLinkLoop     = errors.New("too many levels of symbolic links")
+	errNotDir       = errors.New("not a directory")
+	errNoTarget     = errors.New("no such file or directory")
+	errTooManySteps = errors.New("too many path components to resolve")
+	errBudget       = errors.New("symlink resolution budget exhausted")
 )
 
+// resolver finds real paths by lstat and readlink alone; it never opens
+// anything. It lives for one Take: it remembers what it has seen, so links
+// into the same directories cost one system call per component in all, and
+// it stops when its budget is spent, so that a tree of crafted links cannot
+// make Take run for hours. Every component visited costs one unit and every
+// system call made costs callCost more.
+type resolver struct {
+	lstats map[string]lstatResult
+	links  map[string]linkResult
+	budget int
+}
+
+type lstatResult struct {
+	ri  rawInfo
+	err error
+}
+
+type linkResult struct {
+	text string
+	err  error
+}
+
+func newResolver(budget int) *resolver {
+	return &resolver{
+		lstats: make(map[string]lstatResult),
+		links:  make(map[string]linkResult),
+		budget: budget,
+	}
+}
+
+// callCost weighs a system call against a component visited from memory.
+const callCost = 4
+
+// defaultBudget leaves room for every entry of a full walk to be a link
+// that costs a few uncached calls, as in a pnpm node_modules tree.
+func defaultBudget(maxEntries int) int { return 10*maxEntries + 10_000 }
+
+func (r *resolver) spend(units int) error {
+	if r.budget < units {
+		r.budget = 0
+		return errBudget
+	}
+	r.budget -= units
+	return nil
+}
+
+func (r *resolver) lstat(path string) (rawInfo, error) {
+	if c, ok := r.lstats[path]; ok {
+		return c.ri, c.err
+	}
+	if err := r.spend(callCost); err != nil {
+		return rawInfo{}, err
+	}
+	ri, err := lstatPath(path)
+	r.lstats[path] = lstatResult{ri, err}
+	return ri, err
+}
+
+func (r *resolver) readlink(path string) (string, error) {
+	if c, ok := r.links[path]; ok {
+		return c.text, c.err
+	}
+	if err := r.spend(callCost); err != nil {
+		return "", err
+	}
+	text, err := readlinkPath(path)
+	r.links[path] = linkResult{text, err}
+	return text, err
+}
+
 // resolvePath returns the real path of an absolute path and what lstat says
-// about it. It reads metadata and link text only, never opens anything.
-func resolvePath(path string) (string, rawInfo, error) {
-	return resolve("", path, 0)
+// about it.
+func (r *resolver) resolvePath(path string) (string, rawInfo, error) {
+	return r.resolve("", path, 0)
 }
 
 // resolveLink resolves the text of a symlink that lives in dir, a real path.
 // The link itself counts as the first hop.
-func resolveLink(dir, text string) (string, rawInfo, error) {
+func (r *resolver) resolveLink(dir, text string) (string, rawInfo, error) {
 	if text == "" {
 		// An empty target names nothing; Linux refuses to follow one.
 		return "", rawInfo{}, errNoTarget
 	}
-	return resolve(dir, text, 1)
+	return r.resolve(dir, text, 1)
 }
 
 // resolve walks rest one component at a time from cur, replacing each
 // symlink met by its text, so that cur is always a path without symlinks and
 // ".." means the physical parent, as the kernel has it.
-func resolve(cur, rest string, hops int) (string, rawInfo, error) {
+func (r *resolver) resolve(cur, rest string, hops int) (string, rawInfo, error) {
 	cur, pending := splice(cur, rest, nil)
 	var last rawInfo
 	haveLast := false
-	for len(pending) > 0 {
+	for steps := 0; len(pending) > 0; steps++ {
+		if steps >= maxSteps {
+			return "", rawInfo{}, errTooManySteps
+		}
+		if err := r.spend(1); err != nil {
+			return "", rawInfo{}, err
+		}
 		name := pending[0]
 		pending = pending[1:]
 		switch name {
@@ -51,7 +135,7 @@ func resolve(cur, rest string, hops int) (string, rawInfo, error) {
 			continue
 		}
 		next := filepath.Join(cur, name)
-		ri, err := lstatPath(next)
+		ri, err := r.lstat(next)
 		if err != nil {
 			return "", rawInfo{}, err
 		}
@@ -60,7 +144,7 @@ func resolve(cur, rest string, hops int) (string, rawInfo, error) {
 			if hops > maxLinkHops {
 				return "", rawInfo{}, errLinkLoop
 			}
-			text, err := readlinkPath(next)
+			text, err := r.readlink(next)
 			if err != nil {
 				return "", rawInfo{}, err
 			}
@@ -77,7 +161,7 @@ func resolve(cur, rest string, hops int) (string, rawInfo, error) {
 		cur, last, haveLast = next, ri, true
 	}
 	if !haveLast {
-		ri, err := lstatPath(cur)
+		ri, err := r.lstat(cur)
 		if err != nil {
 			return "", rawInfo{}, err
 		}

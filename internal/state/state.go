@@ -168,10 +168,15 @@ type Limit string
 const (
 	LimitEntries Limit = "max entries"
 	LimitDepth   Limit = "max depth"
+	// LimitLinks: resolving symlinks took more system calls than a tree of
+	// this size can honestly need; links after Path are left unresolved
+	// (TargetExists false, Link.Err says why).
+	LimitLinks Limit = "link resolution budget"
 )
 
 // Truncation records a directory whose listing was cut short (LimitEntries)
-// or not descended into (LimitDepth).
+// or not descended into (LimitDepth), or the first link left unresolved
+// (LimitLinks).
 type Truncation struct {
 	Path  string
 	Limit Limit

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -409,31 +410,65 @@ func TestLinkHopLimit(t *testing.T) {
 
 func TestMaxEntries(t *testing.T) {
 	tr := newTree(t)
-	for i := 0; i < 10; i++ {
-		tr.file(fmt.Sprintf("d/f%02d", i), "", 0o600)
+	for _, d := range []string{"d1", "d2"} {
+		for i := 0; i < 4; i++ {
+			tr.file(fmt.Sprintf("%s/f%d", d, i), "", 0o600)
+		}
 	}
 	tr.file("z", "", 0o600)
 	second := newTree(t)
 	second.file("x", "", 0o600)
-	s := take(t, Options{Roots: []string{tr.root, second.root}, MaxEntries: 5})
+	s := take(t, Options{Roots: []string{tr.root, second.root}, MaxEntries: 7})
 
 	var got []string
 	for _, e := range s.Entries() {
 		got = append(got, e.Path)
 	}
-	want := []string{tr.root, tr.path("d"), tr.path("d/f00"), tr.path("d/f01"), tr.path("d/f02"), tr.path("d/f03"), second.root}
+	want := []string{
+		tr.root,
+		tr.path("d1"), tr.path("d1/f0"), tr.path("d1/f1"), tr.path("d1/f2"), tr.path("d1/f3"),
+		tr.path("d2"), tr.path("d2/f0"),
+		second.root,
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("entries\n got %q\nwant %q", got, want)
 	}
-	wantTrunc := []Truncation{{tr.path("d"), LimitEntries}, {second.root, LimitEntries}}
+	wantTrunc := []Truncation{{tr.path("d2"), LimitEntries}, {second.root, LimitEntries}}
 	if !reflect.DeepEqual(s.Truncations(), wantTrunc) {
 		t.Errorf("truncations %+v, want %+v", s.Truncations(), wantTrunc)
 	}
-	if s.Listed(tr.path("d")) || s.Listed(tr.root) || s.Listed(second.root) {
-		t.Error("a cut-short listing reports itself complete")
+	if !s.Listed(tr.path("d1")) {
+		t.Error("a complete listing reports itself cut short")
 	}
-	if len(s.Children(tr.path("d"))) != 4 {
-		t.Errorf("Children(d) = %v", names(s.Children(tr.path("d"))))
+	for _, d := range []string{tr.path("d2"), tr.root, second.root} {
+		if s.Listed(d) {
+			t.Errorf("cut-short listing of %s reports itself complete", d)
+		}
+	}
+	if n := len(s.Children(tr.path("d2"))); n != 1 {
+		t.Errorf("Children(d2) has %d entries", n)
+	}
+}
+
+// A directory with more names than MaxEntries is cut short while its names
+// are read; which names survive is up to the file system, but the walk
+// stays bounded, sorted and flagged.
+func TestMaxEntriesHugeDir(t *testing.T) {
+	tr := newTree(t)
+	for i := 0; i < 50; i++ {
+		tr.file(fmt.Sprintf("big/f%02d", i), "", 0o600)
+	}
+	s := take(t, Options{Roots: []string{tr.root}, MaxEntries: 10})
+	kids := s.Children(tr.path("big"))
+	if len(kids) != 9 {
+		t.Errorf("Children(big) has %d entries, want 9", len(kids))
+	}
+	if !slices.IsSortedFunc(kids, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) }) {
+		t.Error("children not sorted")
+	}
+	want := []Truncation{{tr.path("big"), LimitEntries}}
+	if !reflect.DeepEqual(s.Truncations(), want) {
+		t.Errorf("truncations %+v, want %+v", s.Truncations(), want)
 	}
 }
 
@@ -777,6 +812,82 @@ func BenchmarkTake(b *testing.B) {
 		}
 		if len(s.Entries()) != 1+50+5000+500 {
 			b.Fatalf("%d entries", len(s.Entries()))
+		}
+	}
+}
+
+func TestLinkResolutionBounds(t *testing.T) {
+	tr := newTree(t)
+	tr.file("target", "x", 0o600)
+	// Each link spends 1,500 free "." components before its next hop: two
+	// such hops resolve, three exceed maxSteps.
+	dots := strings.Repeat("./", 1500)
+	tr.link("two1", dots+"two2")
+	tr.link("two2", dots+"target")
+	tr.link("three1", dots+"three2")
+	tr.link("three2", dots+"three3")
+	tr.link("three3", dots+"target")
+	s := take(t, Options{Roots: []string{tr.root}})
+	if e := mustLstat(t, s, tr.path("two1")); !e.Link.TargetExists {
+		t.Errorf("two hops: %+v", e.Link)
+	}
+	if e := mustLstat(t, s, tr.path("three1")); e.Link.TargetExists || e.Link.Err != errTooManySteps.Error() {
+		t.Errorf("three hops: %+v", e.Link)
+	}
+
+	// Links into many directories spend the budget; the walk still ends,
+	// the rest are left unresolved, and the first of those is recorded.
+	many := newTree(t)
+	for i := 0; i < 20; i++ {
+		many.file(fmt.Sprintf("d%02d/f", i), "", 0o600)
+		many.link(fmt.Sprintf("l%02d", i), fmt.Sprintf("d%02d/f", i))
+	}
+	s = take(t, Options{Roots: []string{many.root}, linkBudget: 60})
+	var unresolved []string
+	for _, e := range s.Entries() {
+		if e.Kind == Symlink && !e.Link.TargetExists {
+			if e.Link.Err != errBudget.Error() {
+				t.Errorf("%s: %q", e.Path, e.Link.Err)
+			}
+			unresolved = append(unresolved, e.Path)
+		}
+	}
+	if len(unresolved) == 0 || len(unresolved) == 20 {
+		t.Fatalf("%d of 20 links unresolved", len(unresolved))
+	}
+	want := []Truncation{{unresolved[0], LimitLinks}}
+	if !reflect.DeepEqual(s.Truncations(), want) {
+		t.Errorf("truncations %+v, want %+v", s.Truncations(), want)
+	}
+}
+
+func TestConcurrentReads(t *testing.T) {
+	tr := newTree(t)
+	var paths []string
+	for i := 0; i < 8; i++ {
+		paths = append(paths, tr.file(fmt.Sprintf("f%d", i), fmt.Sprintf("content %d", i), 0o600))
+	}
+	s := take(t, Options{Roots: []string{tr.root}})
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				p := paths[(g+i)%len(paths)]
+				b, err := s.ReadFile(p)
+				if err == nil && !strings.HasPrefix(string(b), "content ") {
+					err = fmt.Errorf("%s: %q", p, b)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
 		}
 	}
 }

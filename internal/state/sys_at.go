@@ -178,16 +178,16 @@ type atDir struct{ fd int }
 
 func (d *atDir) close() { unix.Close(d.fd) }
 
-func (d *atDir) names() ([]string, error) {
+func (d *atDir) names(limit int) ([]string, bool, error) {
 	// A fresh descriptor for ".", so that reading names does not disturb d
 	// and closing the os.File does not close d.
 	fd, err := openat(d.fd, ".", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	f := os.NewFile(uintptr(fd), ".")
 	defer f.Close()
-	return f.Readdirnames(-1)
+	return readNames(f, limit)
 }
 
 func (d *atDir) lstat(name string) (rawInfo, error) {

@@ -96,13 +96,13 @@ type pathDir struct{ path string }
 
 func (d pathDir) close() {}
 
-func (d pathDir) names() ([]string, error) {
+func (d pathDir) names(limit int) ([]string, bool, error) {
 	f, err := os.OpenFile(d.path, os.O_RDONLY|noFollowFlags, 0)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer f.Close()
-	return f.Readdirnames(-1)
+	return readNames(f, limit)
 }
 
 func (d pathDir) lstat(name string) (rawInfo, error) {

@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,6 +25,10 @@ type Options struct {
 	MaxEntries   int   // entries below the roots; default 200,000
 	MaxDepth     int   // levels below a root; default 32
 	MaxReadBytes int64 // per ReadFile; default 4 MiB
+
+	// linkBudget bounds the work of resolving symlinks; see resolver.
+	// Tests lower it; zero takes defaultBudget(MaxEntries).
+	linkBudget int
 }
 
 const (
@@ -41,6 +46,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxReadBytes <= 0 {
 		o.MaxReadBytes = defaultMaxReadBytes
+	}
+	if o.linkBudget <= 0 {
+		o.linkBudget = defaultBudget(o.MaxEntries)
 	}
 	return o
 }
@@ -81,7 +89,9 @@ func sameID(a, b fileID) bool {
 // children up relative to it, so that a directory swapped for a symlink
 // mid-walk cannot redirect the walk (where the platform allows).
 type dirHandle interface {
-	names() ([]string, error)
+	// names returns the directory's names in the file system's order, at
+	// most limit of them, and whether that was all of them.
+	names(limit int) ([]string, bool, error)
 	lstat(name string) (rawInfo, error)
 	readlink(name string) (string, error)
 	// openDir opens a child directory without following a symlink and
@@ -112,7 +122,12 @@ func Take(opts Options) (*Snapshot, error) {
 		partial:  make(map[string]bool),
 		reads:    make(map[string]*cachedRead),
 	}
-	w := &walker{opts: opts, snap: s, rootSet: make(map[string]bool, len(roots))}
+	w := &walker{
+		opts:    opts,
+		snap:    s,
+		rootSet: make(map[string]bool, len(roots)),
+		res:     newResolver(opts.linkBudget),
+	}
 	for _, r := range roots {
 		w.rootSet[r] = true
 	}
@@ -145,8 +160,10 @@ type walker struct {
 	opts    Options
 	snap    *Snapshot
 	rootSet map[string]bool
+	res     *resolver
 	count   int  // entries recorded below roots, against MaxEntries
 	full    bool // MaxEntries reached; nothing more is walked
+	broke   bool // the resolver's budget ran out; recorded once
 }
 
 func (w *walker) fail(path, op string, err error) {
@@ -177,10 +194,14 @@ func newEntry(path, root string, ri rawInfo) Entry {
 	}
 }
 
-// setTarget fills a link's target from a resolution of it.
-func setTarget(l *Link, real string, ti rawInfo, err error, rootReal string) {
+// setTarget fills the link of the entry at path from a resolution of it.
+func (w *walker) setTarget(path string, l *Link, real string, ti rawInfo, err error, rootReal string) {
 	if err != nil {
 		l.Err = bareErr(err).Error()
+		if errors.Is(err, errBudget) && !w.broke {
+			w.broke = true
+			w.truncate(path, LimitLinks)
+		}
 		return
 	}
 	l.TargetExists = true
@@ -203,13 +224,13 @@ func (w *walker) takeRoot(root string) {
 		}
 		return
 	}
-	real, target, rerr := resolvePath(root)
+	real, target, rerr := w.res.resolvePath(root)
 	if rerr != nil {
 		real = ""
 	}
 	e := newEntry(root, root, ri)
 	if ri.kind == Symlink {
-		if dir, _, err := resolvePath(filepath.Dir(root)); err == nil {
+		if dir, _, err := w.res.resolvePath(filepath.Dir(root)); err == nil {
 			e.real = filepath.Join(dir, filepath.Base(root))
 		}
 		text, err := readlinkPath(root)
@@ -217,7 +238,7 @@ func (w *walker) takeRoot(root string) {
 			w.fail(root, "readlink", err)
 		}
 		e.Link.Text = text
-		setTarget(&e.Link, real, target, rerr, real)
+		w.setTarget(root, &e.Link, real, target, rerr, real)
 	} else {
 		e.real = real
 		if rerr != nil {
@@ -252,7 +273,10 @@ func (w *walker) takeRoot(root string) {
 // walkDir records the children of the open directory h, whose lexical path
 // is path and whose real path is real, at depth levels below root.
 func (w *walker) walkDir(h dirHandle, path, real, root, rootReal string, depth int) {
-	names, err := h.names()
+	// A directory with more names than a whole walk may record is cut
+	// short while reading, so that a hostile one cannot exhaust memory;
+	// only then does the file system's order pick which names are kept.
+	names, complete, err := h.names(w.opts.MaxEntries + 1)
 	if err != nil {
 		w.fail(path, "readdir", err)
 		return
@@ -260,6 +284,15 @@ func (w *walker) walkDir(h dirHandle, path, real, root, rootReal string, depth i
 	slices.Sort(names)
 	kids := make([]string, 0, len(names))
 	defer func() { w.snap.children[path] = kids }()
+	if !complete {
+		defer func() {
+			if !w.snap.partial[path] {
+				w.full = true
+				w.truncate(path, LimitEntries)
+				w.snap.partial[path] = true
+			}
+		}()
+	}
 
 	for _, name := range names {
 		child := filepath.Join(path, name)
@@ -293,8 +326,8 @@ func (w *walker) walkDir(h dirHandle, path, real, root, rootReal string, depth i
 				e.Link.Err = bareErr(err).Error()
 			} else {
 				e.Link.Text = text
-				t, ti, err := resolveLink(real, text)
-				setTarget(&e.Link, t, ti, err, rootReal)
+				t, ti, err := w.res.resolveLink(real, text)
+				w.setTarget(child, &e.Link, t, ti, err, rootReal)
 			}
 		}
 		w.record(e)
@@ -344,7 +377,7 @@ func (w *walker) takeExtra(p string) {
 	}
 	root, _ := w.snap.rootFor(p)
 	e := newEntry(p, root.Path, ri)
-	dir, _, derr := resolvePath(filepath.Dir(p))
+	dir, _, derr := w.res.resolvePath(filepath.Dir(p))
 	if derr == nil {
 		e.real = filepath.Join(dir, filepath.Base(p))
 	}
@@ -359,8 +392,8 @@ func (w *walker) takeExtra(p string) {
 			e.Link.Err = bareErr(derr).Error()
 		default:
 			e.Link.Text = text
-			t, ti, err := resolveLink(dir, text)
-			setTarget(&e.Link, t, ti, err, root.RealPath)
+			t, ti, err := w.res.resolveLink(dir, text)
+			w.setTarget(p, &e.Link, t, ti, err, root.RealPath)
 		}
 	}
 	w.record(e)
@@ -384,4 +417,28 @@ func bareErr(err error) error {
 		return se.Err
 	}
 	return err
+}
+
+// readNames reads up to limit names from an open directory in batches.
+func readNames(f *os.File, limit int) ([]string, bool, error) {
+	var names []string
+	for len(names) < limit {
+		batch, err := f.Readdirnames(min(1024, limit-len(names)))
+		names = append(names, batch...)
+		if err == io.EOF {
+			return names, true, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	// Exactly limit names may still be all of them.
+	more, err := f.Readdirnames(1)
+	if err == io.EOF {
+		return names, true, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return names, len(more) == 0, nil
 }
