@@ -106,7 +106,7 @@ func (s *Snapshot) readReal(real string, want fileID, onSymlink error) ([]byte, 
 	f, ri, err := openNoFollow(real)
 	switch {
 	case errors.Is(err, errSymlinkInPath):
-		return nil, onSymlink
+		return nil, fmt.Errorf("%w: %w", onSymlink, err)
 	case err != nil && want.known && isNotExist(err):
 		return nil, fmt.Errorf("%w: %w", ErrChanged, bareErr(err))
 	case err != nil:

@@ -348,7 +348,8 @@ func (s *Snapshot) walk(e Entry, fn func(Entry) error) error {
 }
 
 // Entries returns every recorded entry: each root's walk in the order the
-// roots were given, then the extra paths in the order given.
+// roots were given (a root nested in another appears in its own walk, not
+// its parent's), then the extra paths in the order given.
 func (s *Snapshot) Entries() []Entry {
 	out := make([]Entry, 0, len(s.order))
 	for _, p := range s.order {
@@ -357,7 +358,9 @@ func (s *Snapshot) Entries() []Entry {
 	return out
 }
 
-// Roots returns the roots that existed, in the order given.
+// Roots returns the roots that lstat found, in the order given. A root
+// whose real path could not be resolved (a dangling symlink) has an empty
+// RealPath and was not walked.
 func (s *Snapshot) Roots() []Root { return slices.Clone(s.roots) }
 
 // Errors returns the problems met during the walk, in walk order.

@@ -84,6 +84,12 @@ func lstatPath(path string) (rawInfo, error) {
 
 func readlinkPath(path string) (string, error) { return os.Readlink(path) }
 
+// isSymlinkErr recognises an open refused by O_NOFOLLOW or O_DIRECTORY.
+// FreeBSD reports a final symlink as EMLINK rather than ELOOP.
+func isSymlinkErr(err error) bool {
+	return err == unix.ELOOP || err == unix.ENOTDIR || err == unix.EMLINK
+}
+
 func openat(dirfd int, name string, flags int) (int, error) {
 	var fd int
 	err := retry(func() error {
@@ -118,7 +124,7 @@ func openParent(real string) (int, string, error) {
 		next, err := openat(fd, name, dirFlags)
 		unix.Close(fd)
 		if err != nil {
-			if err == unix.ELOOP || err == unix.ENOTDIR {
+			if isSymlinkErr(err) {
 				return -1, "", errSymlinkInPath
 			}
 			return -1, "", err
@@ -157,7 +163,7 @@ func openNoFollow(real string) (*os.File, rawInfo, error) {
 	}
 	fd, err := openat(parent, name, fileFlags)
 	if err != nil {
-		if err == unix.ELOOP {
+		if isSymlinkErr(err) {
 			return nil, rawInfo{kind: Symlink}, nil
 		}
 		return nil, rawInfo{}, err
@@ -223,7 +229,7 @@ func (d *atDir) readlink(name string) (string, error) {
 func (d *atDir) openDir(name string) (dirHandle, rawInfo, error) {
 	fd, err := openat(d.fd, name, dirFlags)
 	if err != nil {
-		if err == unix.ELOOP || err == unix.ENOTDIR {
+		if isSymlinkErr(err) {
 			return nil, rawInfo{}, errSymlinkInPath
 		}
 		return nil, rawInfo{}, err
