@@ -18,10 +18,10 @@ func BenchmarkStages(b *testing.B) {
 	rel := R2026_9
 	b.Run("gunzip", func(b *testing.B) {
 		for b.Loop() {
-			schemaBytes(rel)
+			schemaText(rel)
 		}
 	})
-	data, _ := schemaBytes(rel)
+	data, _ := schemaText(rel)
 	b.Run("compile", func(b *testing.B) {
 		for b.Loop() {
 			compileSchema(data)

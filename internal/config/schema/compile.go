@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -68,6 +69,7 @@ type node struct {
 	types      typeSet
 	never      bool // the schema `false`
 	hasDefault bool
+	finished   bool // compile-time bookkeeping for finish
 	constVal   *jval
 	enum       []*jval
 	str        *stringRules
@@ -88,15 +90,45 @@ type numberRules struct {
 }
 
 type objectRules struct {
-	props       map[string]*node
-	propOrder   []string
-	closed      bool  // additionalProperties: false
-	additional  *node // additionalProperties as a schema; nil allows anything
-	siblingKeys map[string]bool
+	props      []prop // in declaration order
+	byName     []prop // sorted by name; only for objects with many keys
+	closed     bool   // additionalProperties: false
+	additional *node  // additionalProperties as a schema; nil allows anything
+	// siblingKeys, sorted, are keys declared by the other members of an
+	// allOf this schema belongs to (see mergeAllOfKeys).
+	siblingKeys []string
 	required    []string
 	propNames   *node
 	minProps    int
 	maxProps    int // -1 when absent
+}
+
+type prop struct {
+	name   string
+	schema *node
+}
+
+// lookup returns the schema declared for a key, or nil.
+func (o *objectRules) lookup(key string) *node {
+	if o.byName == nil {
+		// Later declarations of a repeated name win, as in a JSON object.
+		for i := len(o.props) - 1; i >= 0; i-- {
+			if o.props[i].name == key {
+				return o.props[i].schema
+			}
+		}
+		return nil
+	}
+	i := sort.Search(len(o.byName), func(i int) bool { return o.byName[i].name >= key })
+	if i < len(o.byName) && o.byName[i].name == key {
+		return o.byName[i].schema
+	}
+	return nil
+}
+
+func (o *objectRules) isSibling(key string) bool {
+	i := sort.SearchStrings(o.siblingKeys, key)
+	return i < len(o.siblingKeys) && o.siblingKeys[i] == key
 }
 
 type arrayRules struct {
@@ -116,50 +148,12 @@ type logicRules struct {
 	thenN, elseN *node
 }
 
-func (n *node) strRules() *stringRules {
-	if n.str == nil {
-		n.str = &stringRules{maxLen: -1}
-	}
-	return n.str
-}
-
-func (n *node) numRules() *numberRules {
-	if n.num == nil {
-		n.num = &numberRules{
-			minimum: math.Inf(-1), maximum: math.Inf(1),
-			exclMinimum: math.Inf(-1), exclMaximum: math.Inf(1),
-		}
-	}
-	return n.num
-}
-
-func (n *node) objRules() *objectRules {
-	if n.obj == nil {
-		n.obj = &objectRules{maxProps: -1}
+// declared returns the object rules of a schema, following references, or nil.
+func (n *node) declared() *objectRules {
+	for n.ref != nil {
+		n = n.ref
 	}
 	return n.obj
-}
-
-func (n *node) arrRules() *arrayRules {
-	if n.arr == nil {
-		n.arr = &arrayRules{maxItems: -1}
-	}
-	return n.arr
-}
-
-func (n *node) logicRules() *logicRules {
-	if n.logic == nil {
-		n.logic = &logicRules{}
-	}
-	return n.logic
-}
-
-// props returns the declared properties of an object schema, or nil.
-func (n *node) props() map[string]*node {
-	if n.obj == nil {
-		return nil
-	}
-	return n.obj.props
 }
 
 // compiled is one release's schema, ready to validate with.
@@ -172,9 +166,16 @@ type compiled struct {
 	ignored map[string]int
 }
 
-// compiler turns a schema document into nodes in one pass over its bytes.
+// compiler turns a schema document into nodes in one pass over its text.
 type compiler struct {
 	jparser
+	nodes    slab[node]
+	strs     slab[stringRules]
+	nums     slab[numberRules]
+	objs     slab[objectRules]
+	arrs     slab[arrayRules]
+	logics   slab[logicRules]
+	propBuf  []prop              // scratch for properties being read, nested
 	patterns map[string]*pattern // nil entry: unsupported
 	ignored  map[string]int
 	// scopes are the schema objects enclosing the current one, innermost
@@ -182,7 +183,6 @@ type compiler struct {
 	scopes []*node
 	defs   map[*node]map[string]*node
 	refs   []pendingRef
-	slab   []node
 }
 
 // pendingRef is a $ref seen before its target may have been read.
@@ -193,14 +193,13 @@ type pendingRef struct {
 	at     int     // offset, for errors
 }
 
-func compileSchema(src []byte) (*compiled, error) {
+func compileSchema(src string) (*compiled, error) {
 	c := &compiler{
 		jparser:  jparser{src: src},
 		patterns: map[string]*pattern{},
 		ignored:  map[string]int{},
 		defs:     map[*node]map[string]*node{},
 	}
-	c.space()
 	root, err := c.schema(0)
 	if err != nil {
 		return nil, err
@@ -212,7 +211,8 @@ func compileSchema(src []byte) (*compiled, error) {
 	if err := c.resolveRefs(); err != nil {
 		return nil, err
 	}
-	c.finish(root, map[*node]bool{})
+	c.finish(root)
+	closeChannels(root)
 	out := &compiled{root: root, ignored: c.ignored}
 	for src, p := range c.patterns {
 		if p == nil {
@@ -220,7 +220,6 @@ func compileSchema(src []byte) (*compiled, error) {
 		}
 	}
 	sort.Strings(out.unsupported)
-	closeChannels(root)
 	return out, nil
 }
 
@@ -230,23 +229,60 @@ func compileSchema(src []byte) (*compiled, error) {
 // schema lists; an unknown channel id is a typo or a retired channel and must
 // be reported as an unknown key.
 func closeChannels(root *node) {
-	ch := root.props()["channels"]
-	for ch != nil && ch.ref != nil {
-		ch = ch.ref
+	rootObj := root.declared()
+	if rootObj == nil {
+		return
 	}
-	if ch != nil && len(ch.props()) > 0 {
-		ch.obj.closed = true
-		ch.obj.additional = nil
+	ch := rootObj.lookup("channels")
+	if ch == nil {
+		return
+	}
+	if o := ch.declared(); o != nil && len(o.props) > 0 {
+		o.closed = true
+		o.additional = nil
 	}
 }
 
-func (c *compiler) newNode() *node {
-	if len(c.slab) == 0 {
-		c.slab = make([]node, 512)
+func (c *compiler) strRules(n *node) *stringRules {
+	if n.str == nil {
+		n.str = c.strs.new()
+		n.str.maxLen = -1
 	}
-	n := &c.slab[0]
-	c.slab = c.slab[1:]
-	return n
+	return n.str
+}
+
+func (c *compiler) numRules(n *node) *numberRules {
+	if n.num == nil {
+		n.num = c.nums.new()
+		*n.num = numberRules{
+			minimum: math.Inf(-1), maximum: math.Inf(1),
+			exclMinimum: math.Inf(-1), exclMaximum: math.Inf(1),
+		}
+	}
+	return n.num
+}
+
+func (c *compiler) objRules(n *node) *objectRules {
+	if n.obj == nil {
+		n.obj = c.objs.new()
+		n.obj.maxProps = -1
+	}
+	return n.obj
+}
+
+func (c *compiler) arrRules(n *node) *arrayRules {
+	if n.arr == nil {
+		n.arr = c.arrs.new()
+		n.arr.maxItems = -1
+	}
+	return n.arr
+}
+
+func (c *compiler) logicRules(n *node) *logicRules {
+	if n.logic == nil {
+		n.logic = c.logics.new()
+	}
+	return n.logic
 }
 
 // schema reads one schema: an object, or true/false.
@@ -254,273 +290,281 @@ func (c *compiler) schema(depth int) (*node, error) {
 	if depth > maxDepth {
 		return nil, c.errorf("nesting too deep")
 	}
-	if c.pos >= len(c.src) {
-		return nil, c.errorf("unexpected end of input")
-	}
-	n := c.newNode()
-	switch c.src[c.pos] {
-	case 't', 'f':
-		v, err := c.value(depth)
-		if err != nil {
-			return nil, err
-		}
-		n.never = !v.b
-		return n, nil
+	n := c.nodes.new()
+	switch c.peek() {
+	case 't':
+		return n, c.word("true")
+	case 'f':
+		n.never = true
+		return n, c.word("false")
 	case '{':
 	default:
 		return nil, c.errorf("schema is not an object")
 	}
+	c.pos++
 	c.scopes = append(c.scopes, n)
-	defer func() { c.scopes = c.scopes[:len(c.scopes)-1] }()
-	err := c.members(func(key string) error {
-		if err := c.keyword(n, key, depth); err != nil {
-			return fmt.Errorf("%s: %w", key, err)
+	for first := true; ; {
+		key, ok, err := c.nextKey(&first)
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	return n, err
+		if !ok {
+			break
+		}
+		if err := c.keyword(n, key, depth); err != nil {
+			return nil, fmt.Errorf("%s: %w", key, err)
+		}
+	}
+	c.scopes = c.scopes[:len(c.scopes)-1]
+	return n, nil
 }
 
-// members reads an object, calling f with each key when the reader is at
-// the member's value; f must consume the value.
-func (c *compiler) members(f func(key string) error) error {
-	c.space()
-	if c.pos >= len(c.src) || c.src[c.pos] != '{' {
-		return c.errorf("expected an object")
+// properties reads the value of "properties".
+func (c *compiler) properties(depth int) ([]prop, error) {
+	if err := c.beginObject(); err != nil {
+		return nil, err
 	}
-	c.pos++
-	c.space()
-	if c.pos < len(c.src) && c.src[c.pos] == '}' {
-		c.pos++
-		return nil
-	}
-	for {
-		c.space()
-		if c.pos >= len(c.src) || c.src[c.pos] != '"' {
-			return c.errorf("expected object key")
-		}
-		key, err := c.str()
+	base := len(c.propBuf)
+	defer func() { c.propBuf = c.propBuf[:base] }()
+	for first := true; ; {
+		name, ok, err := c.nextKey(&first)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		c.space()
-		if c.pos >= len(c.src) || c.src[c.pos] != ':' {
-			return c.errorf("expected ':'")
+		if !ok {
+			break
 		}
-		c.pos++
-		c.space()
-		if err := f(key); err != nil {
-			return err
+		s, err := c.schema(depth + 1)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		c.space()
-		if c.pos >= len(c.src) {
-			return c.errorf("unterminated object")
-		}
-		switch c.src[c.pos] {
-		case ',':
-			c.pos++
-		case '}':
-			c.pos++
-			return nil
-		default:
-			return c.errorf("expected ',' or '}'")
-		}
+		c.propBuf = append(c.propBuf, prop{name: name, schema: s})
 	}
+	return append([]prop(nil), c.propBuf[base:]...), nil
 }
 
 // schemaList reads an array of schemas.
 func (c *compiler) schemaList(depth int) ([]*node, error) {
-	if c.pos >= len(c.src) || c.src[c.pos] != '[' {
-		return nil, c.errorf("expected an array")
+	if err := c.beginArray(); err != nil {
+		return nil, err
 	}
-	c.pos++
-	out := []*node{}
-	c.space()
-	if c.pos < len(c.src) && c.src[c.pos] == ']' {
-		c.pos++
-		return out, nil
-	}
-	for {
-		c.space()
+	var out []*node
+	for first := true; ; {
+		ok, err := c.nextElem(&first)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
 		s, err := c.schema(depth + 1)
 		if err != nil {
 			return nil, fmt.Errorf("[%d]: %w", len(out), err)
 		}
 		out = append(out, s)
-		c.space()
-		if c.pos >= len(c.src) {
-			return nil, c.errorf("unterminated array")
-		}
-		switch c.src[c.pos] {
-		case ',':
-			c.pos++
-		case ']':
-			c.pos++
-			return out, nil
-		default:
-			return nil, c.errorf("expected ',' or ']'")
-		}
 	}
 }
 
-func (c *compiler) keyword(n *node, key string, depth int) error {
-	// Keywords whose value is a schema or a map or list of schemas.
-	switch key {
-	case "properties":
-		o := n.objRules()
-		o.props = map[string]*node{}
-		return c.members(func(name string) error {
-			s, err := c.schema(depth + 1)
-			if err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
-			if _, dup := o.props[name]; !dup {
-				o.propOrder = append(o.propOrder, name)
-			}
-			o.props[name] = s
-			return nil
-		})
-	case "$defs", "definitions":
-		defs := c.defs[n]
-		if defs == nil {
-			defs = map[string]*node{}
-			c.defs[n] = defs
+// stringList reads an array of strings.
+func (c *compiler) stringList() ([]string, error) {
+	if err := c.beginArray(); err != nil {
+		return nil, err
+	}
+	var out []string
+	for first := true; ; {
+		ok, err := c.nextElem(&first)
+		if err != nil || !ok {
+			return out, err
 		}
-		return c.members(func(name string) error {
-			s, err := c.schema(depth + 1)
-			defs[name] = s
-			return err
-		})
+		s, err := c.str()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+}
+
+// types reads the value of "type": a name or an array of names.
+func (c *compiler) types() (typeSet, error) {
+	one := func() (typeSet, error) {
+		name, err := c.str()
+		if err != nil {
+			return 0, err
+		}
+		t, ok := typeByName(name)
+		if !ok {
+			return 0, fmt.Errorf("unknown type %q", name)
+		}
+		return t, nil
+	}
+	if c.peek() != '[' {
+		return one()
+	}
+	c.pos++
+	var all typeSet
+	for first := true; ; {
+		ok, err := c.nextElem(&first)
+		if err != nil || !ok {
+			return all, err
+		}
+		t, err := one()
+		if err != nil {
+			return 0, err
+		}
+		all |= t
+	}
+}
+
+func (c *compiler) count() (int, error) {
+	f, err := c.num()
+	if err != nil {
+		return 0, err
+	}
+	if f < 0 || f != math.Trunc(f) || f > math.MaxInt32 {
+		return 0, fmt.Errorf("not a non-negative integer")
+	}
+	return int(f), nil
+}
+
+func (c *compiler) boolean() (bool, error) {
+	switch c.peek() {
+	case 't':
+		return true, c.word("true")
+	case 'f':
+		return false, c.word("false")
+	}
+	return false, c.errorf("expected a boolean")
+}
+
+func (c *compiler) keyword(n *node, key string, depth int) error {
+	var err error
+	switch key {
+	case "type":
+		n.types, err = c.types()
+	case "properties":
+		c.objRules(n).props, err = c.properties(depth)
 	case "additionalProperties":
-		if c.src[c.pos] == '{' {
-			var err error
-			n.objRules().additional, err = c.schema(depth + 1)
-			return err
+		if c.peek() == '{' {
+			c.objRules(n).additional, err = c.schema(depth + 1)
+		} else {
+			var allowed bool
+			allowed, err = c.boolean()
+			c.objRules(n).closed = !allowed
+		}
+	case "required":
+		c.objRules(n).required, err = c.stringList()
+	case "const":
+		n.constVal, err = c.value(depth)
+	case "enum":
+		var v *jval
+		if v, err = c.value(depth); err == nil {
+			if v.kind != jArr {
+				return fmt.Errorf("not an array")
+			}
+			n.enum = append([]*jval{}, v.arr...)
+		}
+	case "default":
+		n.hasDefault = true
+		err = c.skip(depth)
+	case "pattern":
+		var src string
+		if src, err = c.str(); err == nil {
+			if p := c.pattern(src); p != nil {
+				r := c.strRules(n)
+				r.patterns = append(r.patterns, p)
+			}
+		}
+	case "minLength":
+		c.strRules(n).minLen, err = c.count()
+	case "maxLength":
+		c.strRules(n).maxLen, err = c.count()
+	case "minimum":
+		c.numRules(n).minimum, err = c.num()
+	case "maximum":
+		c.numRules(n).maximum, err = c.num()
+	case "exclusiveMinimum":
+		c.numRules(n).exclMinimum, err = c.num()
+	case "exclusiveMaximum":
+		c.numRules(n).exclMaximum, err = c.num()
+	case "propertyNames":
+		c.objRules(n).propNames, err = c.schema(depth + 1)
+	case "minProperties":
+		c.objRules(n).minProps, err = c.count()
+	case "maxProperties":
+		c.objRules(n).maxProps, err = c.count()
+	case "items":
+		if c.peek() == '[' {
+			a := c.arrRules(n)
+			if a.tuple, err = c.schemaList(depth); a.tuple == nil {
+				a.tuple = []*node{}
+			}
+		} else {
+			c.arrRules(n).items, err = c.schema(depth + 1)
 		}
 	case "additionalItems":
-		if c.src[c.pos] == '{' {
-			var err error
-			n.arrRules().additionalItem, err = c.schema(depth + 1)
-			return err
-		}
-	case "items":
-		var err error
-		if c.src[c.pos] == '[' {
-			n.arrRules().tuple, err = c.schemaList(depth)
+		if c.peek() == '{' {
+			c.arrRules(n).additionalItem, err = c.schema(depth + 1)
 		} else {
-			n.arrRules().items, err = c.schema(depth + 1)
+			var allowed bool
+			allowed, err = c.boolean()
+			c.arrRules(n).closedTuple = !allowed
 		}
-		return err
-	case "propertyNames", "not", "if", "then", "else":
-		s, err := c.schema(depth + 1)
-		if err != nil {
-			return err
-		}
-		switch key {
-		case "propertyNames":
-			n.objRules().propNames = s
-		case "not":
-			n.logicRules().not = s
-		case "if":
-			n.logicRules().ifN = s
-		case "then":
-			n.logicRules().thenN = s
-		case "else":
-			n.logicRules().elseN = s
-		}
-		return nil
+	case "minItems":
+		c.arrRules(n).minItems, err = c.count()
+	case "maxItems":
+		c.arrRules(n).maxItems, err = c.count()
+	case "uniqueItems":
+		c.arrRules(n).unique, err = c.boolean()
 	case "allOf":
-		list, err := c.schemaList(depth)
-		n.logicRules().allOf = list
-		return err
+		c.logicRules(n).allOf, err = c.schemaList(depth)
 	case "anyOf", "oneOf":
 		// oneOf is checked like anyOf: the reference's validator takes the
 		// first union member that accepts a value and never rejects one for
 		// matching twice, and its exported oneOf branches are disjoint
 		// discriminated unions anyway.
-		list, err := c.schemaList(depth)
-		n.logicRules().anyOf = append(n.logic.anyOf, list...)
-		return err
-	}
-
-	// Everything else has a plain JSON value.
-	at := c.pos
-	v, err := c.value(depth)
-	if err != nil {
-		return err
-	}
-	switch key {
+		var list []*node
+		list, err = c.schemaList(depth)
+		l := c.logicRules(n)
+		l.anyOf = append(l.anyOf, list...)
+	case "not":
+		c.logicRules(n).not, err = c.schema(depth + 1)
+	case "if":
+		c.logicRules(n).ifN, err = c.schema(depth + 1)
+	case "then":
+		c.logicRules(n).thenN, err = c.schema(depth + 1)
+	case "else":
+		c.logicRules(n).elseN, err = c.schema(depth + 1)
+	case "$defs", "definitions":
+		var defs []prop
+		if defs, err = c.properties(depth); err == nil {
+			m := c.defs[n]
+			if m == nil {
+				m = map[string]*node{}
+				c.defs[n] = m
+			}
+			for _, d := range defs {
+				m[d.name] = d.schema
+			}
+		}
 	case "$ref":
-		if v.kind != jStr {
-			return fmt.Errorf("not a string")
+		at := c.pos
+		var ref string
+		if ref, err = c.str(); err != nil {
+			return err
 		}
-		name, ok := strings.CutPrefix(v.s, "#/$defs/")
+		name, ok := strings.CutPrefix(ref, "#/$defs/")
 		if !ok {
-			name, ok = strings.CutPrefix(v.s, "#/definitions/")
+			name, ok = strings.CutPrefix(ref, "#/definitions/")
 		}
-		if !ok || strings.Contains(name, "/") || strings.Contains(name, "~") {
-			return fmt.Errorf("unsupported reference %q", v.s)
+		if !ok || strings.ContainsAny(name, "/~") {
+			return fmt.Errorf("unsupported reference %q", ref)
 		}
 		c.refs = append(c.refs, pendingRef{from: n, name: name, scopes: append([]*node(nil), c.scopes...), at: at})
-	case "type":
-		n.types, err = compileTypes(v)
-	case "const":
-		n.constVal = v
-	case "enum":
-		if v.kind != jArr {
-			return fmt.Errorf("not an array")
-		}
-		n.enum = v.arr
-		if n.enum == nil {
-			n.enum = []*jval{}
-		}
-	case "default":
-		n.hasDefault = true
-	case "minLength":
-		n.strRules().minLen, err = count(v)
-	case "maxLength":
-		n.strRules().maxLen, err = count(v)
-	case "pattern":
-		if v.kind != jStr {
-			return fmt.Errorf("not a string")
-		}
-		if p := c.pattern(v.s); p != nil {
-			n.strRules().patterns = append(n.str.patterns, p)
-		}
-	case "minimum":
-		n.numRules().minimum, err = number(v)
-	case "maximum":
-		n.numRules().maximum, err = number(v)
-	case "exclusiveMinimum":
-		n.numRules().exclMinimum, err = number(v)
-	case "exclusiveMaximum":
-		n.numRules().exclMaximum, err = number(v)
-	case "additionalProperties":
-		if v.kind != jBool {
-			return fmt.Errorf("not a schema")
-		}
-		n.objRules().closed = !v.b
-	case "additionalItems":
-		if v.kind != jBool {
-			return fmt.Errorf("not a schema")
-		}
-		n.arrRules().closedTuple = !v.b
-	case "required":
-		n.objRules().required, err = stringList(v)
-	case "minProperties":
-		n.objRules().minProps, err = count(v)
-	case "maxProperties":
-		n.objRules().maxProps, err = count(v)
-	case "minItems":
-		n.arrRules().minItems, err = count(v)
-	case "maxItems":
-		n.arrRules().maxItems, err = count(v)
-	case "uniqueItems":
-		n.arrRules().unique = v.kind == jBool && v.b
 	default:
 		// format, $schema, title, description and the like do not
 		// constrain a value; format is advisory in draft-07.
 		c.ignored[key]++
+		err = c.skip(depth)
 	}
 	return err
 }
@@ -544,59 +588,86 @@ func (c *compiler) resolveRefs() error {
 
 // finish applies the adjustments that need a node's whole subtree, once per
 // node, children first.
-func (c *compiler) finish(n *node, done map[*node]bool) {
-	if n == nil || done[n] {
+func (c *compiler) finish(n *node) {
+	if n == nil || n.finished {
 		return
 	}
-	done[n] = true
+	n.finished = true
 	if n.ref != nil {
-		c.finish(n.ref, done)
+		c.finish(n.ref)
 		return
 	}
 	if o := n.obj; o != nil {
-		for _, k := range o.propOrder {
-			c.finish(o.props[k], done)
+		for _, p := range o.props {
+			c.finish(p.schema)
 		}
-		c.finish(o.additional, done)
-		c.finish(o.propNames, done)
-		o.required = inputRequired(o.required, o.props)
+		c.finish(o.additional)
+		c.finish(o.propNames)
+		if len(o.props) > 8 {
+			o.byName = sortedProps(o.props)
+		}
+		o.required = inputRequired(o)
 	}
 	if a := n.arr; a != nil {
-		c.finish(a.items, done)
-		c.finish(a.additionalItem, done)
+		c.finish(a.items)
+		c.finish(a.additionalItem)
 		for _, s := range a.tuple {
-			c.finish(s, done)
+			c.finish(s)
 		}
 	}
 	if l := n.logic; l != nil {
 		for _, s := range l.allOf {
-			c.finish(s, done)
+			c.finish(s)
 		}
 		for _, s := range l.anyOf {
-			c.finish(s, done)
+			c.finish(s)
 		}
-		c.finish(l.not, done)
-		c.finish(l.ifN, done)
-		c.finish(l.thenN, done)
-		c.finish(l.elseN, done)
+		c.finish(l.not)
+		c.finish(l.ifN)
+		c.finish(l.thenN)
+		c.finish(l.elseN)
 		mergeAllOfKeys(n)
 	}
+}
+
+// sortedProps indexes properties by name; a repeated name keeps its last
+// declaration, as a JSON object would.
+func sortedProps(props []prop) []prop {
+	out := slices.Clone(props)
+	slices.SortStableFunc(out, func(a, b prop) int { return strings.Compare(a.name, b.name) })
+	kept := out[:0]
+	for i, p := range out {
+		if i+1 < len(out) && out[i+1].name == p.name {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
 }
 
 // inputRequired drops required keys that have a default. The reference
 // exports the schema of the config after defaults are applied, where such
 // keys are always present; in the file a user writes they are optional.
-func inputRequired(required []string, props map[string]*node) []string {
-	out := required[:0:0]
-	for _, k := range required {
-		p := props[k]
+func inputRequired(o *objectRules) []string {
+	var out []string
+	copied := false
+	for i, k := range o.required {
+		p := o.lookup(k)
 		for p != nil && p.ref != nil {
 			p = p.ref
 		}
 		if p != nil && p.hasDefault {
+			if !copied {
+				out, copied = append([]string(nil), o.required[:i]...), true
+			}
 			continue
 		}
-		out = append(out, k)
+		if copied {
+			out = append(out, k)
+		}
+	}
+	if !copied {
+		return o.required
 	}
 	return out
 }
@@ -625,8 +696,8 @@ func mergeAllOfKeys(n *node) {
 	}
 	union := map[string]bool{}
 	if n.obj != nil {
-		for _, k := range n.obj.propOrder {
-			union[k] = true
+		for _, p := range n.obj.props {
+			union[p.name] = true
 		}
 	}
 	members := make([]*node, len(n.logic.allOf))
@@ -636,25 +707,26 @@ func mergeAllOfKeys(n *node) {
 		}
 		members[i] = m
 		if m.obj != nil {
-			for _, k := range m.obj.propOrder {
-				union[k] = true
+			for _, p := range m.obj.props {
+				union[p.name] = true
 			}
 		}
 	}
 	if len(union) == 0 {
 		return
 	}
-	siblings := func(own map[string]*node) map[string]bool {
-		out := map[string]bool{}
+	siblings := func(own *objectRules) []string {
+		var out []string
 		for k := range union {
-			if _, ok := own[k]; !ok {
-				out[k] = true
+			if own.lookup(k) == nil {
+				out = append(out, k)
 			}
 		}
+		sort.Strings(out)
 		return out
 	}
 	if n.obj != nil && n.obj.closed {
-		n.obj.siblingKeys = siblings(n.obj.props)
+		n.obj.siblingKeys = siblings(n.obj)
 	}
 	for i, m := range members {
 		if m.obj == nil || !m.obj.closed {
@@ -662,60 +734,8 @@ func mergeAllOfKeys(n *node) {
 		}
 		// Copies, since a referenced member may be shared with other parents.
 		cp, obj := *m, *m.obj
-		obj.siblingKeys = siblings(m.obj.props)
+		obj.siblingKeys = siblings(m.obj)
 		cp.obj = &obj
 		n.logic.allOf[i] = &cp
 	}
-}
-
-func compileTypes(v *jval) (typeSet, error) {
-	var names []*jval
-	switch v.kind {
-	case jStr:
-		names = []*jval{v}
-	case jArr:
-		names = v.arr
-	default:
-		return 0, fmt.Errorf("not a string or array")
-	}
-	var t typeSet
-	for _, nm := range names {
-		if nm.kind != jStr {
-			return 0, fmt.Errorf("type name is not a string")
-		}
-		bit, ok := typeByName(nm.s)
-		if !ok {
-			return 0, fmt.Errorf("unknown type %q", nm.s)
-		}
-		t |= bit
-	}
-	return t, nil
-}
-
-func count(v *jval) (int, error) {
-	if v.kind != jNum || v.n < 0 || v.n != math.Trunc(v.n) || v.n > math.MaxInt32 {
-		return 0, fmt.Errorf("not a non-negative integer")
-	}
-	return int(v.n), nil
-}
-
-func number(v *jval) (float64, error) {
-	if v.kind != jNum {
-		return 0, fmt.Errorf("not a number")
-	}
-	return v.n, nil
-}
-
-func stringList(v *jval) ([]string, error) {
-	if v.kind != jArr {
-		return nil, fmt.Errorf("not an array")
-	}
-	out := make([]string, 0, len(v.arr))
-	for _, e := range v.arr {
-		if e.kind != jStr {
-			return nil, fmt.Errorf("not a string")
-		}
-		out = append(out, e.s)
-	}
-	return out, nil
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"io"
+	"strings"
 )
 
 // The data files are the reference's `openclaw config schema` output with
@@ -15,15 +17,25 @@ import (
 //go:embed data/*.schema.json.gz
 var dataFS embed.FS
 
-func schemaBytes(rel Release) ([]byte, error) {
+// schemaText returns a release's schema document.
+func schemaText(rel Release) (string, error) {
 	gz, err := dataFS.ReadFile("data/openclaw-config-" + string(rel) + ".schema.json.gz")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	defer zr.Close()
-	return io.ReadAll(zr)
+	// The gzip trailer records the uncompressed size; reading into a buffer
+	// of that size avoids growing it step by step.
+	var b strings.Builder
+	if n := len(gz); n >= 4 {
+		b.Grow(int(binary.LittleEndian.Uint32(gz[n-4:])))
+	}
+	if _, err := io.Copy(&b, zr); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -84,9 +85,33 @@ func formatNum(f float64) string {
 // token by token, so the schema documents are never held as a generic tree;
 // only constants (const, enum) become jvals.
 type jparser struct {
-	src []byte
-	pos int
-	buf []byte // decoded string with escapes, reused
+	// src is the document as a string so that keys, names and patterns can
+	// be substrings of it instead of copies. The compiled schema keeps the
+	// document's memory alive through them, which costs less than the tens
+	// of thousands of small allocations copying would take.
+	src  string
+	pos  int
+	vals slab[jval]
+}
+
+// slab hands out values from shared chunks: the schemas have tens of
+// thousands of small parts, and allocating each separately would dominate
+// compilation.
+type slab[T any] struct{ free []T }
+
+func (s *slab[T]) new() *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, 256)
+	}
+	p := &s.free[0]
+	s.free = s.free[1:]
+	return p
+}
+
+func (p *jparser) newVal(v jval) *jval {
+	n := p.vals.new()
+	*n = v
+	return n
 }
 
 func (p *jparser) errorf(format string, args ...any) error {
@@ -126,32 +151,31 @@ func (p *jparser) beginObject() error {
 }
 
 // nextKey reads the separator before a member and the member's key, leaving
-// the reader at the value. ok is false after the closing }. The key is only
-// valid until the next read.
-func (p *jparser) nextKey(first *bool) (key []byte, ok bool, err error) {
+// the reader at the value. ok is false after the closing }.
+func (p *jparser) nextKey(first *bool) (key string, ok bool, err error) {
 	c := p.peek()
 	switch {
 	case c == '}' && *first:
 		p.pos++
-		return nil, false, nil
+		return "", false, nil
 	case *first:
 		*first = false
 	case c == '}':
 		p.pos++
-		return nil, false, nil
+		return "", false, nil
 	case c == ',':
 		p.pos++
 	default:
-		return nil, false, p.errorf("expected ',' or '}'")
+		return "", false, p.errorf("expected ',' or '}'")
 	}
 	if p.peek() != '"' {
-		return nil, false, p.errorf("expected object key")
+		return "", false, p.errorf("expected object key")
 	}
-	if key, err = p.strBytes(); err != nil {
-		return nil, false, err
+	if key, err = p.str(); err != nil {
+		return "", false, err
 	}
 	if p.peek() != ':' {
-		return nil, false, p.errorf("expected ':'")
+		return "", false, p.errorf("expected ':'")
 	}
 	p.pos++
 	p.space()
@@ -192,7 +216,7 @@ func (p *jparser) value(depth int) (*jval, error) {
 	}
 	switch c := p.peek(); {
 	case c == '{':
-		v := &jval{kind: jObj}
+		v := p.newVal(jval{kind: jObj})
 		p.pos++
 		for first := true; ; {
 			key, ok, err := p.nextKey(&first)
@@ -202,15 +226,14 @@ func (p *jparser) value(depth int) (*jval, error) {
 			if !ok {
 				return v, nil
 			}
-			k := string(key)
 			el, err := p.value(depth + 1)
 			if err != nil {
 				return nil, err
 			}
-			v.obj = append(v.obj, jmember{key: k, val: el})
+			v.obj = append(v.obj, jmember{key: key, val: el})
 		}
 	case c == '[':
-		v := &jval{kind: jArr}
+		v := p.newVal(jval{kind: jArr})
 		p.pos++
 		for first := true; ; {
 			ok, err := p.nextElem(&first)
@@ -231,19 +254,19 @@ func (p *jparser) value(depth int) (*jval, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &jval{kind: jStr, s: s}, nil
+		return p.newVal(jval{kind: jStr, s: s}), nil
 	case c == 't':
-		return &jval{kind: jBool, b: true}, p.word("true")
+		return p.newVal(jval{kind: jBool, b: true}), p.word("true")
 	case c == 'f':
-		return &jval{kind: jBool}, p.word("false")
+		return p.newVal(jval{kind: jBool}), p.word("false")
 	case c == 'n':
-		return &jval{kind: jNull}, p.word("null")
+		return p.newVal(jval{kind: jNull}), p.word("null")
 	case c == '-' || (c >= '0' && c <= '9'):
 		f, err := p.num()
 		if err != nil {
 			return nil, err
 		}
-		return &jval{kind: jNum, n: f}, nil
+		return p.newVal(jval{kind: jNum, n: f}), nil
 	case c == 0:
 		return nil, p.errorf("unexpected end of input")
 	default:
@@ -280,7 +303,7 @@ func (p *jparser) skip(depth int) error {
 			}
 		}
 	case c == '"':
-		_, err := p.strBytes()
+		_, err := p.str()
 		return err
 	case c == 't':
 		return p.word("true")
@@ -299,7 +322,7 @@ func (p *jparser) skip(depth int) error {
 }
 
 func (p *jparser) word(w string) error {
-	if len(p.src)-p.pos < len(w) || string(p.src[p.pos:p.pos+len(w)]) != w {
+	if !strings.HasPrefix(p.src[p.pos:], w) {
 		return p.errorf("invalid literal")
 	}
 	p.pos += len(w)
@@ -317,23 +340,17 @@ func (p *jparser) num() (float64, error) {
 		}
 		break
 	}
-	f, err := strconv.ParseFloat(string(p.src[start:p.pos]), 64)
+	f, err := strconv.ParseFloat(p.src[start:p.pos], 64)
 	if err != nil || start == p.pos {
 		return 0, p.errorf("invalid number")
 	}
 	return f, nil
 }
 
+// str reads a string. Without escapes it is a substring of the input.
 func (p *jparser) str() (string, error) {
-	b, err := p.strBytes()
-	return string(b), err
-}
-
-// strBytes reads a string. The result aliases the input, or a buffer reused
-// by the next call when the string has escapes.
-func (p *jparser) strBytes() ([]byte, error) {
 	if p.peek() != '"' {
-		return nil, p.errorf("expected a string")
+		return "", p.errorf("expected a string")
 	}
 	p.pos++
 	start := p.pos
@@ -348,17 +365,16 @@ func (p *jparser) strBytes() ([]byte, error) {
 		}
 		p.pos++
 	}
-	buf := append(p.buf[:0], p.src[start:p.pos]...)
-	defer func() { p.buf = buf[:0] }()
+	buf := []byte(p.src[start:p.pos])
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {
 		case c == '"':
 			p.pos++
-			return buf, nil
+			return string(buf), nil
 		case c == '\\':
 			if p.pos+1 >= len(p.src) {
-				return nil, p.errorf("invalid escape")
+				return "", p.errorf("invalid escape")
 			}
 			e := p.src[p.pos+1]
 			p.pos += 2
@@ -378,9 +394,9 @@ func (p *jparser) strBytes() ([]byte, error) {
 			case 'u':
 				r, ok := p.hex4()
 				if !ok {
-					return nil, p.errorf("invalid escape")
+					return "", p.errorf("invalid escape")
 				}
-				if utf16.IsSurrogate(r) && p.pos+1 < len(p.src) && p.src[p.pos] == '\\' && p.src[p.pos+1] == 'u' {
+				if utf16.IsSurrogate(r) && strings.HasPrefix(p.src[p.pos:], `\u`) {
 					save := p.pos
 					p.pos += 2
 					if r2, ok := p.hex4(); ok && utf16.DecodeRune(r, r2) != utf8.RuneError {
@@ -391,21 +407,21 @@ func (p *jparser) strBytes() ([]byte, error) {
 				}
 				buf = utf8.AppendRune(buf, r)
 			default:
-				return nil, p.errorf("invalid escape")
+				return "", p.errorf("invalid escape")
 			}
 		default:
 			buf = append(buf, c)
 			p.pos++
 		}
 	}
-	return nil, p.errorf("unterminated string")
+	return "", p.errorf("unterminated string")
 }
 
 func (p *jparser) hex4() (rune, bool) {
 	if p.pos+4 > len(p.src) {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(string(p.src[p.pos:p.pos+4]), 16, 32)
+	n, err := strconv.ParseUint(p.src[p.pos:p.pos+4], 16, 32)
 	if err != nil {
 		return 0, false
 	}

@@ -6,20 +6,28 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
-// pattern is a compiled JSON Schema "pattern". Schema patterns are ECMAScript
+// pattern is a JSON Schema "pattern". Schema patterns are ECMAScript
 // regular expressions; most translate to RE2 directly. RE2 has no lookaround,
 // but every lookahead in the reference schemas sits at one top-level position
 // of an anchored pattern, ^P(?=…)(?!…)R, which can be decided exactly without
 // backtracking: the string matches when, for some split s = s[:i] + s[i:],
 // P matches all of s[:i] and, at s[i:], every lookahead holds and R matches
-// from the start. When P can only match a bounded number of characters the
-// candidate splits are few, so this stays linear in practice.
+// from the start. P must have a bounded width, so there are few splits.
+//
+// The translation is checked when the schema is compiled, but the regular
+// expressions themselves are built on first use: a config exercises a
+// handful of the schema's patterns, and building all of them up front would
+// be most of the cost of compiling a schema.
 type pattern struct {
-	source string
+	source  string
+	matcher func() *matcher
+}
 
+type matcher struct {
 	re *regexp.Regexp // plain patterns: the whole translation
 
 	// Lookahead form.
@@ -34,16 +42,26 @@ type lookahead struct {
 	negate bool
 }
 
+// plan is a checked translation, ready to build a matcher from.
+type plan struct {
+	whole     string // plain patterns
+	prefix    string // lookahead form; "" when P is empty
+	prefixMax int
+	looks     []segment
+	rest      string
+}
+
 func (p *pattern) match(s string) bool {
-	if p.re != nil {
-		return p.re.MatchString(s)
+	m := p.matcher()
+	if m.re != nil {
+		return m.re.MatchString(s)
 	}
-	if p.prefix == nil {
-		return p.matchAt(s, 0)
+	if m.prefix == nil {
+		return m.matchAt(s, 0)
 	}
 	i := 0
-	for n := 0; n <= p.prefixMax; n++ {
-		if p.prefix.MatchString(s[:i]) && p.matchAt(s, i) {
+	for n := 0; n <= m.prefixMax; n++ {
+		if m.prefix.MatchString(s[:i]) && m.matchAt(s, i) {
 			return true
 		}
 		if i >= len(s) {
@@ -55,14 +73,14 @@ func (p *pattern) match(s string) bool {
 	return false
 }
 
-func (p *pattern) matchAt(s string, i int) bool {
+func (m *matcher) matchAt(s string, i int) bool {
 	tail := s[i:]
-	for _, l := range p.looks {
+	for _, l := range m.looks {
 		if l.re.MatchString(tail) == l.negate {
 			return false
 		}
 	}
-	return p.rest.MatchString(tail)
+	return m.rest.MatchString(tail)
 }
 
 // compilePattern translates an ECMAScript pattern (as the reference evaluates
@@ -70,6 +88,33 @@ func (p *pattern) matchAt(s string, i int) bool {
 // express: backreferences, lookbehind, and lookaheads other than the
 // top-level form described on pattern.
 func compilePattern(src string) (*pattern, error) {
+	pl, err := planPattern(src)
+	if err != nil {
+		return nil, err
+	}
+	return &pattern{source: src, matcher: sync.OnceValue(pl.build)}, nil
+}
+
+// build compiles a plan. Every expression in a plan has already been parsed
+// with the flags regexp.Compile uses, and compiling a parsed expression
+// cannot fail.
+func (pl *plan) build() *matcher {
+	m := &matcher{prefixMax: pl.prefixMax}
+	if pl.looks == nil {
+		m.re = regexp.MustCompile(pl.whole)
+		return m
+	}
+	if pl.prefix != "" {
+		m.prefix = regexp.MustCompile("^(?:" + pl.prefix + ")$")
+	}
+	for _, l := range pl.looks {
+		m.looks = append(m.looks, lookahead{re: regexp.MustCompile("^(?:" + l.text + ")"), negate: l.negate})
+	}
+	m.rest = regexp.MustCompile("^(?:" + pl.rest + ")")
+	return m
+}
+
+func planPattern(src string) (*plan, error) {
 	segs, err := translateJS(src, true)
 	if err != nil {
 		return nil, err
@@ -93,50 +138,39 @@ func compilePattern(src string) (*pattern, error) {
 			looks = append(looks, s)
 		}
 	}
-	p := &pattern{source: src}
 	if len(looks) == 0 {
-		re, err := regexp.Compile(before.String())
-		if err != nil {
+		if _, err := syntax.Parse(before.String(), syntax.Perl); err != nil {
 			return nil, err
 		}
-		p.re = re
-		return p, nil
+		return &plan{whole: before.String()}, nil
 	}
-	head := before.String()
+	head, rest := before.String(), after.String()
 	if !strings.HasPrefix(head, "^") {
 		return nil, fmt.Errorf("lookahead in an unanchored pattern")
 	}
 	// A top-level alternation would bind looser than the split.
-	if topLevelAlternation(head) || topLevelAlternation(after.String()) {
+	if topLevelAlternation(head) || topLevelAlternation(rest) {
 		return nil, fmt.Errorf("lookahead next to a top-level alternation")
 	}
-	if body := head[1:]; body != "" {
-		max, err := maxRunes(body)
+	pl := &plan{prefix: head[1:], looks: looks, rest: rest}
+	if pl.prefix != "" {
+		t, err := syntax.Parse(pl.prefix, syntax.Perl)
 		if err != nil {
 			return nil, err
 		}
-		if max < 0 {
+		if pl.prefixMax = maxWidth(t); pl.prefixMax < 0 {
 			return nil, fmt.Errorf("lookahead after an unbounded prefix")
-		}
-		p.prefixMax = max
-		if p.prefix, err = regexp.Compile("^(?:" + body + ")$"); err != nil {
-			return nil, err
 		}
 	}
 	for _, l := range looks {
 		if err := checkLookBody(l.text); err != nil {
 			return nil, err
 		}
-		re, err := regexp.Compile("^(?:" + l.text + ")")
-		if err != nil {
-			return nil, err
-		}
-		p.looks = append(p.looks, lookahead{re: re, negate: l.negate})
 	}
-	if p.rest, err = regexp.Compile("^(?:" + after.String() + ")"); err != nil {
+	if _, err := syntax.Parse(rest, syntax.Perl); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return pl, nil
 }
 
 // segment is a run of translated pattern text, or one top-level lookahead.
@@ -185,15 +219,7 @@ func topLevelAlternation(re string) bool {
 	return false
 }
 
-// maxRunes is the most runes an RE2 expression can match, or -1 if unbounded.
-func maxRunes(re string) (int, error) {
-	t, err := syntax.Parse(re, syntax.Perl)
-	if err != nil {
-		return 0, err
-	}
-	return maxWidth(t), nil
-}
-
+// maxWidth is the most runes an expression can match, or -1 if unbounded.
 func maxWidth(t *syntax.Regexp) int {
 	switch t.Op {
 	case syntax.OpLiteral:

@@ -9,7 +9,7 @@ import (
 // close enough to be a plausible typo; ties go to the candidate declared
 // first. The bound grows with the key's length so that short keys only get
 // suggestions for a single slip.
-func suggest(key string, candidates []string) string {
+func suggest(key string, candidates []prop) string {
 	k := []rune(strings.ToLower(key))
 	limit := 1
 	switch n := len(k); {
@@ -19,7 +19,8 @@ func suggest(key string, candidates []string) string {
 		limit = 2
 	}
 	best, bestDist := "", limit+1
-	for _, c := range candidates {
+	for _, p := range candidates {
+		c := p.name
 		if c == key {
 			continue
 		}

@@ -131,11 +131,11 @@ func mustCompile(rel Release) *compiled {
 }
 
 func buildSchema(rel Release) (*compiled, error) {
-	data, err := schemaBytes(rel)
+	text, err := schemaText(rel)
 	if err != nil {
 		return nil, err
 	}
-	return compileSchema(data)
+	return compileSchema(text)
 }
 
 func load(rel Release) *compiled {
@@ -336,7 +336,7 @@ func (w *walker) logic(l *logicRules, v *config.Value, out []Issue) []Issue {
 }
 
 func notMessage(not *node) string {
-	if not.str != nil && len(not.str.patterns) == 1 && not.types == 0 && not.obj == nil {
+	if not.str != nil && len(not.str.patterns) == 1 && not.types == 0 && not.obj == nil && not.logic == nil {
 		return "must not match " + patternText(not.str.patterns[0].source)
 	}
 	return "this combination of values is not allowed"
@@ -679,13 +679,13 @@ func (w *walker) object(n *objectRules, v *config.Value, out []Issue) []Issue {
 				continue
 			}
 		}
-		if s, ok := n.props[m.Key]; ok {
+		if s := n.lookup(m.Key); s != nil {
 			w.push(m.Key, -1, i)
 			out = w.check(s, m.Value, out)
 			w.pop()
 			continue
 		}
-		if n.siblingKeys[m.Key] {
+		if n.isSibling(m.Key) {
 			continue
 		}
 		if n.closed {
@@ -695,7 +695,7 @@ func (w *walker) object(n *objectRules, v *config.Value, out []Issue) []Issue {
 				Key:     m.Key,
 				Message: fmt.Sprintf("unknown key %q", m.Key),
 				Origin:  m.KeyOrigin,
-				Suggest: suggest(m.Key, n.propOrder),
+				Suggest: suggest(m.Key, n.props),
 				pos:     appendPos(w.pos, i),
 				code:    codeUnknown,
 				opaque:  true,
@@ -877,16 +877,13 @@ func mergeDiscriminators(cands []*candidate, depth int) (Issue, bool) {
 }
 
 func discriminatorHits(b *node, v *config.Value) int {
-	for b.ref != nil {
-		b = b.ref
-	}
-	props := b.props()
-	if v.Kind != config.Object || len(props) == 0 {
+	o := b.declared()
+	if v.Kind != config.Object || o == nil {
 		return 0
 	}
 	hits := 0
 	for _, m := range v.Members {
-		s := props[m.Key]
+		s := o.lookup(m.Key)
 		for s != nil && s.ref != nil {
 			s = s.ref
 		}
