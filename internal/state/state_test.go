@@ -731,6 +731,11 @@ func TestNestedRootsAndMissingRoot(t *testing.T) {
 	if _, err := Take(Options{Roots: []string{"relative/dir"}}); err == nil {
 		t.Error("relative root accepted")
 	}
+	s = take(t, Options{Paths: []string{"", "relative.json", tr.path("openclaw.json")}})
+	want := []PathError{{Path: "relative.json", Op: "lstat", Err: errNotAbsolute}}
+	if !reflect.DeepEqual(s.Errors(), want) || len(s.Entries()) != 1 {
+		t.Errorf("errors %v, entries %d", s.Errors(), len(s.Entries()))
+	}
 }
 
 func TestDeterministicOrder(t *testing.T) {

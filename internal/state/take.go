@@ -101,19 +101,17 @@ type dirHandle interface {
 }
 
 // Take walks opts.Roots and records opts.Paths. Problems on the disk are
-// recorded in the snapshot, never returned; the only error is a relative
-// root or path, which is a programmer error.
+// recorded in the snapshot, never returned. The only error is a root that is
+// not absolute, which is a programmer error; extra paths often come from the
+// audited config, so an empty one is ignored and a relative one is recorded
+// in Errors and skipped.
 func Take(opts Options) (*Snapshot, error) {
 	opts = opts.withDefaults()
-	roots, err := cleanAbs("root", opts.Roots)
+	roots, err := cleanRoots(opts.Roots)
 	if err != nil {
 		return nil, err
 	}
-	paths, err := cleanAbs("path", opts.Paths)
-	if err != nil {
-		return nil, err
-	}
-	opts.Roots, opts.Paths = roots, paths
+	opts.Roots = roots
 
 	s := &Snapshot{
 		opts:     opts,
@@ -134,18 +132,26 @@ func Take(opts Options) (*Snapshot, error) {
 	for _, r := range roots {
 		w.takeRoot(r)
 	}
-	for _, p := range paths {
-		w.takeExtra(p)
+	for _, p := range opts.Paths {
+		switch {
+		case p == "":
+		case !filepath.IsAbs(p):
+			w.fail(p, "lstat", errNotAbsolute)
+		default:
+			w.takeExtra(filepath.Clean(p))
+		}
 	}
 	return s, nil
 }
 
-func cleanAbs(what string, in []string) ([]string, error) {
+var errNotAbsolute = errors.New("path is not absolute")
+
+func cleanRoots(in []string) ([]string, error) {
 	out := make([]string, 0, len(in))
 	seen := make(map[string]bool, len(in))
 	for _, p := range in {
 		if !filepath.IsAbs(p) {
-			return nil, fmt.Errorf("state: %s %q is not absolute", what, p)
+			return nil, fmt.Errorf("state: root %q: %w", p, errNotAbsolute)
 		}
 		p = filepath.Clean(p)
 		if !seen[p] {
