@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"strings"
 	"testing"
 
 	"github.com/clawcheck/clawcheck/internal/config"
@@ -14,20 +16,36 @@ import (
 // (which a map would lose) and giving every value a synthetic origin so that
 // tests can check which value an issue points at.
 func parseValue(doc string) (*config.Value, error) {
-	dec := json.NewDecoder(bytes.NewReader([]byte(doc)))
-	dec.UseNumber()
-	v, err := decodeValue(dec)
+	d := &treeDecoder{dec: json.NewDecoder(bytes.NewReader([]byte(doc))), doc: doc}
+	d.dec.UseNumber()
+	v, err := d.value()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := d.dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("trailing data after the document")
 	}
 	return v, nil
 }
 
-func decodeValue(dec *json.Decoder) (*config.Value, error) {
-	off := int(dec.InputOffset())
+type treeDecoder struct {
+	dec *json.Decoder
+	doc string
+}
+
+// next returns where the next token starts: the decoder's offset is just
+// past the previous token, before any separator and space.
+func (d *treeDecoder) next() int {
+	off := int(d.dec.InputOffset())
+	for off < len(d.doc) && strings.IndexByte(" \t\r\n:,", d.doc[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+func (d *treeDecoder) value() (*config.Value, error) {
+	dec := d.dec
+	off := d.next()
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
@@ -39,7 +57,7 @@ func decodeValue(dec *json.Decoder) (*config.Value, error) {
 		case '{':
 			v := &config.Value{Kind: config.Object, Members: []config.Member{}, Origin: origin}
 			for dec.More() {
-				koff := int(dec.InputOffset())
+				koff := d.next()
 				kt, err := dec.Token()
 				if err != nil {
 					return nil, err
@@ -48,7 +66,7 @@ func decodeValue(dec *json.Decoder) (*config.Value, error) {
 				if !ok {
 					return nil, fmt.Errorf("object key is not a string")
 				}
-				val, err := decodeValue(dec)
+				val, err := d.value()
 				if err != nil {
 					return nil, err
 				}
@@ -61,7 +79,7 @@ func decodeValue(dec *json.Decoder) (*config.Value, error) {
 		case '[':
 			v := &config.Value{Kind: config.Array, Elems: []*config.Value{}, Origin: origin}
 			for dec.More() {
-				el, err := decodeValue(dec)
+				el, err := d.value()
 				if err != nil {
 					return nil, err
 				}
@@ -97,3 +115,7 @@ func mustParse(t testing.TB, doc string) *config.Value {
 	}
 	return v
 }
+
+func posInf() float64 { return math.Inf(1) }
+func negInf() float64 { return math.Inf(-1) }
+func nan() float64    { return math.NaN() }

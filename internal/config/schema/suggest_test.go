@@ -1,0 +1,42 @@
+package schema
+
+import "testing"
+
+func TestSuggest(t *testing.T) {
+	keys := []prop{{name: "gateway"}, {name: "bind"}, {name: "auth"}, {name: "allowFrom"}, {name: "channels"}, {name: "id"}}
+	cases := []struct{ key, want string }{
+		{"gatway", "gateway"},      // deletion
+		{"gateawy", "gateway"},     // transposition
+		{"Gateway", "gateway"},     // case only
+		{"bindd", "bind"},          // insertion
+		{"allowfrom", "allowFrom"}, // case inside
+		{"alowFrm", "allowFrom"},   // two slips in a long key
+		{"chanels", "channels"},
+		{"auht", "auth"},
+		{"ip", "id"}, // one slip in a short key
+		{"xy", ""},   // too short to guess
+		{"bi", ""},   // two slips from "bind" is too many for its length
+		{"network", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := suggest(c.key, keys); got != c.want {
+			t.Errorf("suggest(%q) = %q, want %q", c.key, got, c.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"a", "", 1}, {"", "ab", 2}, {"abc", "abc", 0},
+		{"abc", "acb", 1}, {"abcd", "badc", 2}, {"kitten", "sitting", 3}, {"ca", "abc", 3},
+	}
+	for _, c := range cases {
+		if got := editDistance([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
