@@ -68,7 +68,9 @@ func (c *Classified) Key() string           { return c.Issue().Key }
 func (c *Classified) Origin() config.Origin { return c.Issue().Origin }
 
 // Result is a configuration's issues under both releases, each list in
-// document order.
+// document order. In OnlyIn414 and OnlyIn96, an entry of Kind Unknown is a
+// key one release does not know; an entry of Kind Invalid is a value whose
+// form only one release accepts (a port above 65535, a "store" SecretRef).
 type Result struct {
 	UnknownToBoth []Classified
 	Invalid       []Classified

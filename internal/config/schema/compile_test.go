@@ -123,6 +123,12 @@ func TestKeywordSemantics(t *testing.T) {
 		{`{"anyOf":[{"type":"object","properties":{"kind":{"const":"a"},"n":{"type":"number"}},"additionalProperties":false},
 			{"type":"object","properties":{"kind":{"const":"b"},"s":{"type":"string"}},"additionalProperties":false}]}`,
 			`{"kind":"b","s":1}`, []string{"invalid s: expected string, got number"}},
+		{`{"anyOf":[{"type":"string","const":"theme"},{"type":"string","pattern":"^#[0-9a-f]{6}$"}]}`,
+			`"red"`, []string{`invalid <root>: must be "theme" or match /^#[0-9a-f]{6}$/`}},
+		{`{"anyOf":[{"type":"integer","minimum":1},{"type":"string","minLength":1}]}`,
+			`""`, []string{`invalid <root>: must not be empty`}},
+		{`{"anyOf":[{"type":"integer","minimum":1},{"type":"string","minLength":1}]}`,
+			`true`, []string{`invalid <root>: expected string or integer, got boolean`}},
 		{`false`, `1`, []string{"invalid <root>: is not allowed here"}},
 		{`true`, `1`, nil},
 	}

@@ -38,19 +38,6 @@ type jmember struct {
 	val *jval
 }
 
-// get returns the member named key of an object, or nil.
-func (v *jval) get(key string) *jval {
-	if v == nil || v.kind != jObj {
-		return nil
-	}
-	for i := range v.obj {
-		if v.obj[i].key == key {
-			return v.obj[i].val
-		}
-	}
-	return nil
-}
-
 // text renders a scalar for messages and Allowed lists: strings as they are,
 // everything else as JSON.
 func (v *jval) text() string {

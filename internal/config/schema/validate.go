@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -797,6 +798,11 @@ func (w *walker) pickBranch(cands []candidate, v *config.Value) []Issue {
 	if is, ok := mergeDiscriminators(typeOK, len(w.pos)); ok {
 		return []Issue{is}
 	}
+	// Alternative constraints on one value ("theme" or a colour code): say
+	// what each branch would take.
+	if is, ok := w.mergeAlternatives(typeOK, len(w.pos), v); ok {
+		return []Issue{is}
+	}
 	best := typeOK[0]
 	for _, c := range typeOK[1:] {
 		if c.better(best) {
@@ -819,6 +825,33 @@ func (w *walker) mergeChoices(cands []*candidate, depth int, otherTypes typeSet,
 	}
 	is := w.choiceIssue(codeEnum, v, choices)
 	is.Message = choiceMessage(otherTypes, choices)
+	return is, true
+}
+
+// mergeAlternatives joins the complaints of branches that each reject the
+// value itself with a single "must …" rule into one "must … or …".
+func (w *walker) mergeAlternatives(cands []*candidate, depth int, v *config.Value) (Issue, bool) {
+	if len(cands) < 2 {
+		return Issue{}, false
+	}
+	var rules []string
+	for _, c := range cands {
+		if len(c.issues) != 1 || len(c.issues[0].pos) != depth {
+			return Issue{}, false
+		}
+		rule, ok := strings.CutPrefix(c.issues[0].Message, "must ")
+		if !ok {
+			return Issue{}, false
+		}
+		if !slices.Contains(rules, rule) {
+			rules = append(rules, rule)
+		}
+	}
+	// No Allowed list: the literals are only some of the alternatives.
+	is := w.issue(codeString, v, "must "+strings.Join(rules, " or "))
+	if v.Kind == config.Number {
+		is.code = codeNumber
+	}
 	return is, true
 }
 
