@@ -10,9 +10,10 @@ import (
 )
 
 // The data files are the reference's `openclaw config schema` output with
-// titles and descriptions removed, compressed with `gzip -9n` (no name, no
-// timestamp, so the bytes are reproducible). They are refreshed by hand when
-// a release is added; nothing generates them during the build.
+// titles and descriptions removed, gzip-compressed at the highest level
+// without a file name or timestamp, so the bytes are reproducible. They are
+// refreshed by hand when a release is added; nothing generates them during
+// the build.
 //
 //go:embed data/*.schema.json.gz
 var dataFS embed.FS

@@ -366,3 +366,21 @@ func TestMissingValuesReadAsNull(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateConcurrently(t *testing.T) {
+	// The schemas and their patterns are built lazily; concurrent first use
+	// must be safe (run with -race).
+	v := mustParse(t, `{"gateway":{"auth":{"token":{"source":"env","provider":"Default","id":"lower"}}},"agents":{"entries":{"Bad":{}}}}`)
+	want := [2][]string{lines(Validate(R2026_4, v)), lines(Validate(R2026_9, v))}
+	done := make(chan [2][]string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			done <- [2][]string{lines(Validate(R2026_4, v)), lines(Validate(R2026_9, v))}
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent run differs: %q", got)
+		}
+	}
+}
