@@ -33,6 +33,10 @@ type Result struct {
 	Config *config.Config
 	State  *state.Snapshot
 	Compat check.Compat
+	// Schema sorts the config's schema issues by release.
+	Schema schema.Result
+	// Scrubbed are the values audited as absent because no release accepts them.
+	Scrubbed []schema.Classified
 }
 
 // Stage says which step failed, so callers can map it to an exit code.
@@ -66,15 +70,30 @@ func Run(req Request) (*Result, error) {
 		return nil, &Error{StageConfig, err}
 	}
 	compat := ChooseCompat(req.Compat, cfg.Root)
+	issues := schema.Classify(cfg.Root)
+	scrubbed := scrubInvalid(cfg.Root, issues)
 	snap, err := state.Take(SnapshotOptions(cfg))
 	if err != nil {
 		return nil, &Error{StageState, err}
 	}
 	res := engine.Run(engine.Input{
-		Compat: compat, Config: cfg, State: snap, Env: cfg.Env,
+		Compat: compat, Config: cfg, Schema: &issues, State: snap, Env: cfg.Env,
 		Options: req.Options, Now: req.Now,
 	}, req.Checks)
-	return &Result{Result: res, Config: cfg, State: snap, Compat: compat}, nil
+	return &Result{Result: res, Config: cfg, State: snap, Compat: compat, Schema: issues, Scrubbed: scrubbed}, nil
+}
+
+// scrubInvalid removes values that every release which knows their key
+// rejects (wrong type, bad enum, out of bounds): decision D5 audits them as
+// absent rather than refusing the config.
+func scrubInvalid(root *config.Value, issues schema.Result) []schema.Classified {
+	var out []schema.Classified
+	for _, c := range issues.Invalid {
+		if c.Issue().BadValue() && root.RemoveByOrigin(c.Origin()) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // SnapshotOptions names what the state snapshot covers: the state dir, and

@@ -99,3 +99,41 @@ func BenchmarkAudit(b *testing.B) {
 		}
 	}
 }
+
+// Decision D5: a value no release accepts is audited as absent; unknown keys
+// and keys of one release stay, and none of them stops the audit.
+func TestInvalidValuesAuditedAsAbsent(t *testing.T) {
+	home := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(home, ".openclaw"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cfgText := `{
+  gateway: { bind: 42, port: "not-a-port" },
+  gatway: { bind: "lan" },
+  logging: { redactSensitive: "off" },
+}`
+	if err := os.WriteFile(filepath.Join(home, ".openclaw", "openclaw.json"), []byte(cfgText), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Request{Env: config.Env{"HOME": home}, Cwd: home, Checks: all.Checks(), Now: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Config.Root.Get("gateway", "bind") != nil || res.Config.Root.Get("gateway", "port") != nil {
+		t.Errorf("invalid values kept: %v", res.Config.Root.Get("gateway").Keys())
+	}
+	if len(res.Scrubbed) != 2 {
+		t.Errorf("scrubbed %d values, want 2", len(res.Scrubbed))
+	}
+	if len(res.Schema.UnknownToBoth) != 1 || res.Schema.UnknownToBoth[0].Issue().Suggest != "gateway" {
+		t.Errorf("unknown keys %+v", res.Schema.UnknownToBoth)
+	}
+	if len(res.Schema.OnlyIn414) != 1 {
+		t.Errorf("4.14-only keys %+v", res.Schema.OnlyIn414)
+	}
+	for _, f := range res.Report.Findings {
+		if f.CheckID == "gateway.bind_no_auth" {
+			t.Error("a numeric bind was audited as exposed")
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/config/schema"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
@@ -16,8 +17,11 @@ type Options struct {
 
 // Pass is what one check sees during one audit. Everything in it is read-only.
 type Pass struct {
-	Compat  Compat
-	Config  *config.Config
+	Compat Compat
+	Config *config.Config
+	// Schema is the config's schema issues by release: keys unknown to both,
+	// invalid values (already removed from Config.Root), keys of one release.
+	Schema  *schema.Result
 	State   *state.Snapshot
 	Env     config.Env
 	Options Options

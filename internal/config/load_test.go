@@ -260,3 +260,22 @@ func TestEnvSources(t *testing.T) {
 		t.Errorf("warnings %q", cfg.Warnings)
 	}
 }
+
+func TestRemoveByOrigin(t *testing.T) {
+	cfg, err := load(t, tree(t, map[string]string{".openclaw/openclaw.json": `{ a: { b: 1, c: [2, 3] }, d: 4 }`}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := cfg.Root
+	for _, v := range []*Value{root.Get("a", "c").Index(0), root.Get("a", "b"), root.Get("d")} {
+		if !root.RemoveByOrigin(v.Origin) {
+			t.Fatalf("value at %s not removed", v.Origin)
+		}
+	}
+	if got := plain(root); got != `{"a":{"c":[3]}}` {
+		t.Errorf("got %s", got)
+	}
+	if root.RemoveByOrigin(Origin{File: "x", Start: 1}) {
+		t.Error("removed a value that does not exist")
+	}
+}

@@ -257,6 +257,40 @@ func (v *Value) Delete(key string) {
 	}
 }
 
+// RemoveByOrigin removes, from anywhere below v, the member or element whose
+// value was read at origin o (same file and start offset). It reports
+// whether something was removed. Origins are unique per value read from a
+// file, so this identifies one value even after includes were merged.
+func (v *Value) RemoveByOrigin(o Origin) bool {
+	if v == nil || o.IsZero() {
+		return false
+	}
+	same := func(x *Value) bool { return x.Origin.File == o.File && x.Origin.Start == o.Start }
+	switch v.Kind {
+	case Object:
+		for i, m := range v.Members {
+			if same(m.Value) {
+				v.Members = append(v.Members[:i:i], v.Members[i+1:]...)
+				return true
+			}
+			if m.Value.RemoveByOrigin(o) {
+				return true
+			}
+		}
+	case Array:
+		for i, e := range v.Elems {
+			if same(e) {
+				v.Elems = append(v.Elems[:i:i], v.Elems[i+1:]...)
+				return true
+			}
+			if e.RemoveByOrigin(o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Clone returns a deep copy.
 func (v *Value) Clone() *Value {
 	if v == nil {

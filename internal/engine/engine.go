@@ -11,6 +11,7 @@ import (
 
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/config/schema"
 	"github.com/clawcheck/clawcheck/internal/report"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
@@ -19,6 +20,7 @@ import (
 type Input struct {
 	Compat  check.Compat
 	Config  *config.Config
+	Schema  *schema.Result
 	State   *state.Snapshot
 	Env     config.Env
 	Options check.Options
@@ -102,6 +104,7 @@ func runOne(c *check.Check, in Input) (findings []check.Finding, err error) {
 		}
 	}()
 	pass := check.NewPass(c, in.Compat, in.Config, in.State, in.Env, in.Options)
+	pass.Schema = in.Schema
 	if err := c.Run(pass); err != nil {
 		return nil, fmt.Errorf("check %s could not be evaluated: %w", c.ID, err)
 	}

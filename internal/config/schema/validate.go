@@ -92,6 +92,18 @@ const (
 	codeNever
 )
 
+// BadValue reports whether the issue makes the value itself unusable: the
+// wrong type, a value outside its enum or const, or a string or number out of
+// bounds. Such values are audited as absent (decision D5); a missing required
+// key or an unknown key leaves the rest of the object usable.
+func (i *Issue) BadValue() bool {
+	switch i.code {
+	case codeType, codeConst, codeEnum, codeString, codeNumber:
+		return true
+	}
+	return false
+}
+
 // KeyPath is the path of the offending member itself: Path plus Key for key
 // issues, Path otherwise.
 func (i *Issue) KeyPath() string {
