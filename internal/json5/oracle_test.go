@@ -29,6 +29,7 @@ var oracleDifferences = []struct {
 	{"surrogate-continuation", "\"\\ud83d\\\n\\ude00\"", "a line continuation adds nothing to the string, so the reference pairs surrogates across it; the oracle does not"},
 	{"number-range", "[1e400, 0x8000000000000000]", "the oracle rejects numbers beyond float64 and hex numbers from 2^63; the reference reads Infinity and rounds"},
 	{"signed-nan", "-NaN", "the oracle rejects a sign before NaN"},
+	{"signed-dot-zero", "[-.05, +.00]", "the oracle stops a signed number that starts with .0 after the 0"},
 	{"trailing-comment", "1 /* open", "the oracle accepts an unterminated comment, or a lone '/', after the top-level value"},
 	{"utf8", "\"\xff\"", "we reject invalid UTF-8 (the reference reads decoded text); the oracle replaces it"},
 }
@@ -125,6 +126,8 @@ func explainOracle(src []byte, d *Document, err error) string {
 				add("number-range")
 			case math.IsNaN(n.Number) && digits != raw:
 				add("signed-nan")
+			case digits != raw && len(digits) > 2 && digits[:2] == ".0" && isDigit(digits[2]):
+				add("signed-dot-zero")
 			}
 		case Object:
 			for _, m := range n.Members {

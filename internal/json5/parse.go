@@ -24,7 +24,8 @@ const (
 	maxDepthCap = 10000
 )
 
-// DefaultLimits are the limits Parse uses.
+// DefaultLimits are the limits Parse applies: 16 MiB and 256 levels. Parse
+// does not read this variable, so assigning to it changes nothing.
 var DefaultLimits = Limits{MaxBytes: defaultMaxBytes, MaxDepth: defaultMaxDepth}
 
 // Parse parses src as JSON5 with DefaultLimits. filename only labels errors.
