@@ -18,27 +18,34 @@ type Edit struct {
 }
 
 // Apply applies edits to src and returns the result in a new slice. Edits
-// may come in any order; several insertions at one offset are applied in
-// the order given, and identical edits count once. Edits that overlap, or
-// fall outside src, are an error and nothing is applied.
+// may come in any order, and identical edits count once. Edits that
+// overlap, or fall outside src, are an error and nothing is applied. Two
+// different insertions at one offset overlap too: which goes first would
+// be a guess, and two fixes that each append a member after the same one
+// would each add a comma there.
 func Apply(src []byte, edits []Edit) ([]byte, error) {
 	sorted := slices.Clone(edits)
 	slices.SortStableFunc(sorted, func(a, b Edit) int {
 		if c := cmp.Compare(a.Start, b.Start); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.End, b.End)
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.New, b.New)
 	})
-	sorted = slices.CompactFunc(sorted, func(a, b Edit) bool { return a == b && a.Start != a.End })
+	sorted = slices.Compact(sorted)
 	size := len(src)
 	last := 0
 	for i, e := range sorted {
 		if e.Start < 0 || e.Start > e.End || e.End > len(src) {
 			return nil, fmt.Errorf("edit [%d,%d) is outside the source of %d bytes", e.Start, e.End, len(src))
 		}
-		if e.Start < last {
+		if i > 0 {
 			p := sorted[i-1]
-			return nil, fmt.Errorf("edits [%d,%d) and [%d,%d) overlap", p.Start, p.End, e.Start, e.End)
+			if e.Start < last || e.Start == e.End && p.Start == e.Start && p.End == e.End {
+				return nil, fmt.Errorf("edits [%d,%d) and [%d,%d) overlap", p.Start, p.End, e.Start, e.End)
+			}
 		}
 		last = e.End
 		size += len(e.New) - (e.End - e.Start)

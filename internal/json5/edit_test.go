@@ -52,7 +52,8 @@ func TestApply(t *testing.T) {
 		{nil, "0123456789", ""},
 		{[]Edit{{2, 4, "ab"}}, "01ab456789", ""},
 		{[]Edit{{8, 10, ""}, {0, 1, "x"}}, "x1234567", ""},
-		{[]Edit{{3, 3, "a"}, {3, 3, "b"}}, "012ab3456789", ""},
+		{[]Edit{{3, 3, "a"}, {3, 3, "a"}}, "012a3456789", ""},
+		{[]Edit{{3, 3, "a"}, {3, 3, "b"}}, "", "edits [3,3) and [3,3) overlap"},
 		{[]Edit{{3, 5, "-"}, {3, 3, "+"}}, "012+-56789", ""},
 		{[]Edit{{3, 5, "-"}, {5, 5, "+"}}, "012-+56789", ""},
 		{[]Edit{{3, 5, "-"}, {3, 5, "-"}}, "012-56789", ""},
@@ -357,6 +358,13 @@ func TestEditsCombine(t *testing.T) {
 	want := "{\n  // gateway settings\n  gateway: {\n    bind: 'loopback', // exposed\n    auth: {mode: 'token'},\n  },\n  agents: {},\n  tools: {},\n}\n"
 	if got := string(nd.Src); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+
+	// Two members appended to one object both anchor after its last
+	// member: Apply reports the conflict instead of writing two commas.
+	twice := append(d.SetMember(d.Root, "a1", "1"), d.SetMember(d.Root, "a2", "2")...)
+	if _, err := Apply(d.Src, twice); err == nil || !strings.Contains(err.Error(), "overlap") {
+		t.Errorf("two appends applied together: %v", err)
 	}
 
 	// Appending after the member being removed anchors on text that goes
