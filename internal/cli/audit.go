@@ -71,10 +71,10 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	}
 	redact := engine.NewRedactor(res.Config.SecretValues)
 	for _, w := range res.Config.Warnings {
-		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", redact.String(w))
+		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", report.SafeText(redact.String(w)))
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", redact.String(e.Error()))
+		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(redact.String(e.Error())))
 	}
 	if o.json {
 		return report.WriteJSON(inv.Stdout, res.Report)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/report"
 )
 
 // Invocation is one run of the program: its arguments and its world.
@@ -60,7 +61,8 @@ func Run(ctx context.Context, inv Invocation) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		fmt.Fprintf(inv.Stderr, "clawcheck: %v\n", ee.err)
+		// Error text can quote the installation (paths, keys); keep it inert.
+		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(ee.err.Error()))
 		if ee.code == ExitUsage {
 			fmt.Fprintln(inv.Stderr, "Run 'clawcheck --help' for usage.")
 		}
@@ -68,7 +70,7 @@ func Run(ctx context.Context, inv Invocation) int {
 	}
 	// Anything cobra itself rejects (unknown flag or command, missing value)
 	// is a usage error.
-	fmt.Fprintf(inv.Stderr, "clawcheck: %v\nRun 'clawcheck --help' for usage.\n", err)
+	fmt.Fprintf(inv.Stderr, "clawcheck: %s\nRun 'clawcheck --help' for usage.\n", report.SafeText(err.Error()))
 	return ExitUsage
 }
 

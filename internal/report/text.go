@@ -48,7 +48,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	// Hints, like Fix: and [secrets], are muted so the findings stand out.
 	lines = append(lines, p.paint("Run deeper: clawcheck security audit --deep", styleMuted))
 	for _, d := range r.SecretDiagnostics {
-		lines = append(lines, p.paint("[secrets] "+safeText(d), styleMuted))
+		lines = append(lines, p.paint("[secrets] "+SafeText(d), styleMuted))
 	}
 
 	// Findings stay in collector order inside each section; Rank sends any
@@ -73,12 +73,12 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		}
 		lines = append(lines, "", p.paint(sections[rank].label, sections[rank].style))
 		for _, f := range findings {
-			lines = append(lines, p.paint(safeText(f.CheckID), styleMuted)+" "+safeText(f.Title))
+			lines = append(lines, p.paint(SafeText(f.CheckID), styleMuted)+" "+SafeText(f.Title))
 			if f.Detail != "" {
-				lines = append(lines, "  "+safeText(f.Detail))
+				lines = append(lines, "  "+SafeText(f.Detail))
 			}
 			if rem := trimJS(f.Remediation); rem != "" {
-				lines = append(lines, "  "+p.paint("Fix: "+safeText(rem), styleMuted))
+				lines = append(lines, "  "+p.paint("Fix: "+SafeText(rem), styleMuted))
 			}
 		}
 	}
@@ -90,12 +90,12 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	return nil
 }
 
-// safeText makes text from the audited installation harmless on a
+// SafeText makes text from the audited installation harmless on a
 // terminal: control characters (other than newline and tab) and the Unicode
 // bidirectional overrides are shown as \x1b / \u202e escapes instead of being
 // interpreted, so a hostile config value cannot move the cursor, retitle the
 // window or reorder what the reader sees.
-func safeText(s string) string {
+func SafeText(s string) string {
 	// Invalid UTF-8 takes the slow path too: a lone 0x9b byte is a CSI on
 	// terminals that still honour 8-bit controls. Ranging replaces it with U+FFFD.
 	clean := utf8.ValidString(s)
