@@ -359,7 +359,8 @@ func collectSecretValues(cfg *Config) {
 	walk = func(v *Value, secret bool) {
 		switch v.Kind {
 		case String:
-			if secret {
+			// An unresolved ${NAME} names a secret; it is not one.
+			if secret && !shorthandBrace.MatchString(v.Str) && !shorthandBare.MatchString(v.Str) {
 				add(v.Str)
 			}
 		case Array:

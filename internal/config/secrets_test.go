@@ -88,7 +88,7 @@ func TestSecretRefs(t *testing.T) {
 		}
 	}
 	for _, v := range cfg.SecretValues {
-		if v == "default" || v == "GW_TOKEN" {
+		if v == "default" || v == "GW_TOKEN" || v == "${TG_TOKEN}" {
 			t.Errorf("reference parts collected as secrets: %q", v)
 		}
 	}
