@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -247,12 +248,12 @@ func (c *converter) applyInclude(obj *Value, m *json5.Member) (*Value, error) {
 	case json5.Array:
 		for _, e := range m.Value.Elems {
 			if e.Kind != json5.String {
-				return nil, c.errorAt(e.Start, "$include entries must be strings, got %s", kindName(e.Kind))
+				return nil, c.errorAt(e.Start, "$include entries must be strings, got %s", e.Kind)
 			}
 		}
 		targets = m.Value.Elems
 	default:
-		return nil, c.errorAt(m.Value.Start, "$include must be a string or an array of strings, got %s", kindName(m.Value.Kind))
+		return nil, c.errorAt(m.Value.Start, "$include must be a string or an array of strings, got %s", m.Value.Kind)
 	}
 
 	var included *Value
@@ -337,6 +338,26 @@ func (c *converter) includeFile(t *json5.Node) (*Value, error) {
 	return c.l.loadFile(path, src, c.chain, c.origin(t.Start, t.End))
 }
 
+// checkIncludeFile applies upstream's guards to an include target: a regular
+// file within the size cap with a single link, so a hard link cannot smuggle
+// in a file from outside the include roots.
+func checkIncludeFile(real string) error {
+	fi, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	if fi.Size() > MaxIncludeBytes {
+		return fmt.Errorf("file is %d bytes, over the %d-byte limit", fi.Size(), MaxIncludeBytes)
+	}
+	if n, ok := linkCount(fi); ok && n > 1 {
+		return fmt.Errorf("file has %d hard links; include files must have one", n)
+	}
+	return nil
+}
+
 func (l *loader) recordInclude(real string) {
 	for _, p := range l.cfg.IncludeFiles {
 		if p == real {
@@ -416,22 +437,4 @@ func deepMerge(base, over *Value) *Value {
 		}
 	}
 	return out
-}
-
-func kindName(k json5.Kind) string {
-	switch k {
-	case json5.Null:
-		return "null"
-	case json5.Bool:
-		return "boolean"
-	case json5.Number:
-		return "number"
-	case json5.String:
-		return "string"
-	case json5.Array:
-		return "array"
-	case json5.Object:
-		return "object"
-	}
-	return "unknown"
 }

@@ -4,37 +4,22 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/json5"
 )
 
-// Kind is the JSON type of a Value.
-type Kind uint8
+// Kind is the JSON type of a Value: the parser's kinds, so a value keeps the
+// kind it was read with.
+type Kind = json5.Kind
 
 const (
-	Null Kind = iota
-	Bool
-	Number
-	String
-	Array
-	Object
+	Null   = json5.Null
+	Bool   = json5.Bool
+	Number = json5.Number
+	String = json5.String
+	Array  = json5.Array
+	Object = json5.Object
 )
-
-func (k Kind) String() string {
-	switch k {
-	case Null:
-		return "null"
-	case Bool:
-		return "boolean"
-	case Number:
-		return "number"
-	case String:
-		return "string"
-	case Array:
-		return "array"
-	case Object:
-		return "object"
-	}
-	return "kind(" + strconv.Itoa(int(k)) + ")"
-}
 
 // Origin says where a value was written: the file, the byte span of the value's
 // text in that file, and the 1-based line and column (in characters) of its
