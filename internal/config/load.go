@@ -327,7 +327,7 @@ func (c *converter) includeFile(t *json5.Node) (*Value, error) {
 	if len(c.chain) > MaxIncludeDepth {
 		return nil, c.errorAt(t.Start, "$include nesting is deeper than %d files", MaxIncludeDepth)
 	}
-	if err := checkIncludeFile(real); err != nil {
+	if err := checkSingleLinkFile(real, MaxIncludeBytes); err != nil {
 		return nil, c.errorAt(t.Start, "$include %q: %s: %v", ref, real, err)
 	}
 	src, err := readBounded(real, MaxIncludeBytes)
@@ -338,10 +338,10 @@ func (c *converter) includeFile(t *json5.Node) (*Value, error) {
 	return c.l.loadFile(path, src, c.chain, c.origin(t.Start, t.End))
 }
 
-// checkIncludeFile applies upstream's guards to an include target: a regular
-// file within the size cap with a single link, so a hard link cannot smuggle
-// in a file from outside the include roots.
-func checkIncludeFile(real string) error {
+// checkSingleLinkFile applies upstream's guards to an include target or a
+// secret file: a regular file within the size limit with a single link, so a
+// hard link cannot smuggle in a file from somewhere else.
+func checkSingleLinkFile(real string, limit int64) error {
 	fi, err := os.Stat(real)
 	if err != nil {
 		return err
@@ -349,11 +349,11 @@ func checkIncludeFile(real string) error {
 	if !fi.Mode().IsRegular() {
 		return errors.New("not a regular file")
 	}
-	if fi.Size() > MaxIncludeBytes {
-		return fmt.Errorf("file is %d bytes, over the %d-byte limit", fi.Size(), MaxIncludeBytes)
+	if fi.Size() > limit {
+		return fmt.Errorf("file is %d bytes, over the %d-byte limit", fi.Size(), limit)
 	}
 	if n, ok := linkCount(fi); ok && n > 1 {
-		return fmt.Errorf("file has %d hard links; include files must have one", n)
+		return fmt.Errorf("file has %d hard links; it must have one", n)
 	}
 	return nil
 }

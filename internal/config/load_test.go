@@ -221,7 +221,7 @@ func TestIncludeHardLinkRefused(t *testing.T) {
 		".openclaw/a.json":        `{}`,
 	})
 	must(t, os.Link(filepath.Join(dir, ".openclaw/a.json"), filepath.Join(dir, "other.json")))
-	if _, err := load(t, dir, nil); err == nil || !strings.Contains(err.Error(), "hard links") {
+	if _, err := load(t, dir, nil); err == nil || !strings.Contains(err.Error(), "hard links; it must have one") {
 		t.Fatalf("got %v", err)
 	}
 }

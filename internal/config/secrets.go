@@ -258,7 +258,7 @@ func resolveFileRef(cfg *Config, ref SecretRef, prov *Value) (string, error) {
 	if fi.Mode().Perm()&0o077 != 0 {
 		return "", fmt.Errorf("secret file %s is readable or writable by others (mode %03o)", path, fi.Mode().Perm())
 	}
-	if err := checkIncludeFile(path); err != nil && !strings.Contains(err.Error(), "bytes, over") {
+	if err := checkSingleLinkFile(path, limit); err != nil {
 		return "", fmt.Errorf("secret file %s: %v", path, err)
 	}
 	data, err := readBounded(path, limit)
