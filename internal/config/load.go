@@ -119,7 +119,11 @@ func Load(paths Paths, opt LoadOptions) (*Config, error) {
 // readBounded reads a regular file without blocking on FIFOs or devices and
 // without reading more than limit bytes.
 func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := openNoBlock(path)
+	return readOpened(openNoBlock, path, limit)
+}
+
+func readOpened(open func(string) (*os.File, error), path string, limit int64) ([]byte, error) {
+	f, err := open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -261,7 +261,7 @@ func resolveFileRef(cfg *Config, ref SecretRef, prov *Value) (string, error) {
 	if err := checkSingleLinkFile(path, limit); err != nil {
 		return "", fmt.Errorf("secret file %s: %v", path, err)
 	}
-	data, err := readBounded(path, limit)
+	data, err := readOpened(openNoFollow, path, limit)
 	if err != nil {
 		return "", fmt.Errorf("secret file %s: %v", path, err)
 	}
