@@ -24,6 +24,7 @@ var oracleDifferences = []struct {
 	{"comment-end", "// c\u20281", "the oracle does not end a line comment at U+2028 or U+2029"},
 	{"comment-star-slash", "/* a * / b */1", "the oracle ends a block comment at the first '/' anywhere after a '*', as in /* a*b/c */"},
 	{"unicode-key", "{ключ\\u0061:1}", "the oracle allows only ASCII identifier keys and no \\u escapes in them"},
+	{"key-comment", "{a/**/:1}", "the oracle rejects a comment that touches the end of an unquoted key"},
 	{"escape", `"\v\0\x41\q\` + "\u2028" + `"`, "the oracle rejects \\v, \\0, \\x, identity escapes and U+2028/U+2029 line continuations"},
 	{"control", "\"a\tb\"", "the oracle, like JSON, rejects raw control characters in strings"},
 	{"surrogate-continuation", "\"\\ud83d\\\n\\ude00\"", "a line continuation adds nothing to the string, so the reference pairs surrogates across it; the oracle does not"},
@@ -56,8 +57,11 @@ func explainOracle(src []byte, d *Document, err error) string {
 		if hasStarSlashComment(src) {
 			return "comment-star-slash"
 		}
+		if hasSeparatorInLineComment(src) {
+			return "comment-end"
+		}
 		// Our error is about a comment after a complete value.
-		for i, tries := len(src)-1, 0; i >= 0 && tries < 8; i-- {
+		for i, tries := 0, 0; i < len(src) && tries < 64; i++ {
 			if src[i] == '/' {
 				tries++
 				if _, perr := Parse("", src[:i]); perr == nil && strings.Contains(err.Error(), "comment") {
@@ -135,6 +139,9 @@ func explainOracle(src []byte, d *Document, err error) string {
 				if m.KeyQuote == 0 && (strings.Contains(key, `\`) || !isASCII(key)) {
 					add("unicode-key")
 				}
+				if m.KeyQuote == 0 && src[m.KeyEnd] == '/' {
+					add("key-comment")
+				}
 				if m.KeyQuote != 0 {
 					str(key)
 				}
@@ -169,6 +176,17 @@ func hasStarSlashComment(src []byte) bool {
 		}
 		s = s[i+2:]
 	}
+}
+
+// hasSeparatorInLineComment reports whether src seems to hold a line
+// comment that U+2028 or U+2029 ends for us but not for the oracle.
+func hasSeparatorInLineComment(src []byte) bool {
+	for _, line := range strings.FieldsFunc(string(src), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if i := strings.Index(line, "//"); i >= 0 && strings.ContainsAny(line[i:], "\u2028\u2029") {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {
