@@ -2,6 +2,7 @@ package json5
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -403,5 +404,53 @@ func TestQuote(t *testing.T) {
 	}
 	if got := quoteWith("it's \"x\"", '\''); got != `'it\'s "x"'` {
 		t.Errorf("single-quoted = %s", got)
+	}
+}
+
+// TestEditsGenerated runs the edit checks of FuzzEdit over documents built
+// to mix every layout the edit helpers distinguish: members on shared or
+// own lines, comments before and after commas, trailing commas, CRLF. The
+// strict round holds the edits to keeping strict JSON strict.
+func TestEditsGenerated(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		trivia := []string{"", "", " ", " ", "\n  ", "\n    ", " // note\n  ", "/* c */", " /* c */ ", "\n  /* two\n  lines */\n  ", "\r\n  ", "\t", "\n\n  ", "\n  // own line\n  "}
+		keys := []string{"a", "b", "'c'", `"d"`, "e_1", "$f", `"g h"`}
+		scalars := []string{"1", "-2.5", "true", "null", `"s"`, "'t'", "0x1F"}
+		if strict {
+			trivia = []string{"", "", " ", "\n  ", "\n    ", "\r\n  ", "\t", "\n\n  "}
+			keys = []string{`"a"`, `"b"`, `"g h"`}
+			scalars = []string{"1", "-2.5", "true", "null", `"s"`}
+		}
+		pick := func(list []string) string { return list[rng.IntN(len(list))] }
+		var value func(depth int) string
+		value = func(depth int) string {
+			switch n := rng.IntN(6); {
+			case n == 0 || depth > 2:
+				return pick(scalars)
+			case n <= 3:
+				var b strings.Builder
+				b.WriteString("{")
+				members := rng.IntN(4)
+				for i := range members {
+					b.WriteString(pick(trivia) + pick(keys) + pick(trivia) + ":" + pick(trivia) + value(depth+1) + pick(trivia))
+					if i < members-1 || !strict && rng.IntN(2) == 0 {
+						b.WriteString(",")
+					}
+				}
+				b.WriteString(pick(trivia) + "}")
+				return b.String()
+			default:
+				return "[" + pick(trivia) + value(depth+1) + pick(trivia) + "]"
+			}
+		}
+		for range 3000 {
+			src := "{" + pick(trivia) + `"root":` + value(0) + pick(trivia) + "," + pick(trivia) + `"x": ` + value(1) + pick(trivia) + "}\n"
+			d, err := Parse("gen", []byte(src))
+			if err != nil || strict && !d.StrictJSON {
+				t.Fatalf("generator made unexpected input %q: %v", src, err)
+			}
+			checkEdits(t, []byte(src))
+		}
 	}
 }
