@@ -19,6 +19,11 @@ const (
 	MaxIncludeBytes = 2 << 20  // one include file (upstream: 2 MiB)
 	MaxIncludeDepth = 10       // nested include files (upstream: 10)
 	MaxPathLen      = 4096     // include path and resolved path (upstream)
+	// Upstream has no bound on how often files are included; a config that
+	// includes the same 2 MiB file a million times would keep an auditor
+	// busy for hours. These bound the work of one load.
+	MaxIncludeReads = 1000     // include directives followed in one load
+	MaxIncludeTotal = 64 << 20 // bytes read from include files in one load
 	MaxNesting      = 256      // JSON nesting in one file
 )
 
@@ -154,6 +159,8 @@ func readOpened(open func(string) (*os.File, error), path string, limit int64) (
 type loader struct {
 	cfg   *Config
 	roots []string
+	reads int   // include files read so far
+	bytes int64 // bytes read from include files so far
 }
 
 // loadFile parses one file and converts it, resolving its includes. chain is
@@ -334,9 +341,15 @@ func (c *converter) includeFile(t *json5.Node) (*Value, error) {
 	if err := checkSingleLinkFile(real, MaxIncludeBytes); err != nil {
 		return nil, c.errorAt(t.Start, "$include %q: %s: %v", ref, real, err)
 	}
+	if c.l.reads++; c.l.reads > MaxIncludeReads {
+		return nil, c.errorAt(t.Start, "more than %d $include files in one config", MaxIncludeReads)
+	}
 	src, err := readBounded(real, MaxIncludeBytes)
 	if err != nil {
 		return nil, c.errorAt(t.Start, "$include %q: %s: %v", ref, real, err)
+	}
+	if c.l.bytes += int64(len(src)); c.l.bytes > MaxIncludeTotal {
+		return nil, c.errorAt(t.Start, "$include files add up to more than %d bytes", MaxIncludeTotal)
 	}
 	c.l.recordInclude(real)
 	return c.l.loadFile(path, src, c.chain, c.origin(t.Start, t.End))

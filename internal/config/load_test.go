@@ -279,3 +279,29 @@ func TestRemoveByOrigin(t *testing.T) {
 		t.Error("removed a value that does not exist")
 	}
 }
+
+// Including the same file over and over is bounded, so a hostile config
+// cannot keep the auditor busy.
+func TestIncludeWorkIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{ $include: [`)
+	for i := 0; i <= MaxIncludeReads; i++ {
+		b.WriteString(`"a.json",`)
+	}
+	b.WriteString(`] }`)
+	dir := tree(t, map[string]string{".openclaw/openclaw.json": b.String(), ".openclaw/a.json": `{ x: [1] }`})
+	if _, err := load(t, dir, nil); err == nil || !strings.Contains(err.Error(), "more than 1000 $include files") {
+		t.Fatalf("got %v", err)
+	}
+	big := `{ pad: "` + strings.Repeat("x", MaxIncludeBytes-20) + `" }`
+	var c strings.Builder
+	c.WriteString(`{ $include: [`)
+	for i := 0; i < 40; i++ {
+		c.WriteString(`"big.json",`)
+	}
+	c.WriteString(`] }`)
+	dir = tree(t, map[string]string{".openclaw/openclaw.json": c.String(), ".openclaw/big.json": big})
+	if _, err := load(t, dir, nil); err == nil || !strings.Contains(err.Error(), "add up to more than") {
+		t.Fatalf("got %v", err)
+	}
+}
