@@ -15,10 +15,10 @@ import (
 // Limits on what the loader reads. They keep a hostile config from exhausting
 // memory; upstream's include guards are the same numbers.
 const (
-	MaxConfigBytes  = 4 << 20  // the main config file (real ones are a few KiB)
-	MaxIncludeBytes = 2 << 20  // one include file (upstream: 2 MiB)
-	MaxIncludeDepth = 10       // nested include files (upstream: 10)
-	MaxPathLen      = 4096     // include path and resolved path (upstream)
+	MaxConfigBytes  = 4 << 20 // the main config file (real ones are a few KiB)
+	MaxIncludeBytes = 2 << 20 // one include file (upstream: 2 MiB)
+	MaxIncludeDepth = 10      // nested include files (upstream: 10)
+	MaxPathLen      = 4096    // include path and resolved path (upstream)
 	// Upstream has no bound on how often files are included; a config that
 	// includes the same 2 MiB file a million times would keep an auditor
 	// busy for hours. These bound the work of one load.
