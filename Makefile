@@ -5,7 +5,7 @@ BIN      ?= bin/clawcheck
 PKGS     := ./...
 FUZZTIME ?= 60s
 
-.PHONY: all build run test unit conformance vet bench fuzz reference clean
+.PHONY: all build run test unit conformance vet bench fuzz update reference clean
 
 all: build
 
@@ -31,6 +31,12 @@ unit:
 conformance:
 	@$(GO) test -count=1 -run '^TestConformance$$' -v ./internal/conformance \
 		| grep -v -e '^=== RUN' -e '^--- PASS' ; exit $${PIPESTATUS[0]}
+
+# Rewrite fixture expectations and golden files from current behaviour
+# (packages whose tests take -update); review the diff before committing.
+update:
+	$(GO) test -count=1 $$(grep -rl --include='*_test.go' -e 'checktest.Run' -e 'flag.Bool("update"' internal \
+		| xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
