@@ -18,7 +18,7 @@
 //	-- home/… --     files of the HOME tree, e.g. home/.openclaw/openclaw.json
 //
 // Only the checks under test run, so a family's fixtures list only that
-// family's findings. `go test ./... -update` rewrites the want sections from
+// family's findings. `make update` (-update where a test takes it) rewrites the want sections from
 // what the checks report (keeping fragments that still match); review the
 // diff before committing.
 package checktest
