@@ -19,7 +19,7 @@ func TestConfigFIFODoesNotBlock(t *testing.T) {
 	go func() { _, err := load(t, dir, nil); done <- err }()
 	select {
 	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		if err == nil || !strings.Contains(err.Error(), "is a FIFO, not a regular file") {
 			t.Errorf("got %v", err)
 		}
 	case <-time.After(5 * time.Second):

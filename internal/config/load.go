@@ -141,7 +141,7 @@ func readOpened(open func(string) (*os.File, error), path string, limit int64) (
 		return nil, errors.New("is a directory, not a file")
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("is not a regular file (%s)", fi.Mode().Type())
+		return nil, fmt.Errorf("is a %s, not a regular file", fileType(fi.Mode()))
 	}
 	if fi.Size() > limit {
 		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", fi.Size(), limit)
@@ -154,6 +154,21 @@ func readOpened(open func(string) (*os.File, error), path string, limit int64) (
 		return nil, fmt.Errorf("file is over the %d-byte limit", limit)
 	}
 	return data, nil
+}
+
+// fileType names a non-regular file's type for error messages.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "FIFO"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "block device"
+	}
+	return "special file"
 }
 
 type loader struct {
