@@ -5,7 +5,7 @@ BIN      ?= bin/clawcheck
 PKGS     := ./...
 FUZZTIME ?= 60s
 
-.PHONY: all build run test unit conformance vet bench fuzz update reference clean
+.PHONY: all build run test unit conformance vet bench bench-reference fuzz update reference clean
 
 all: build
 
@@ -40,6 +40,10 @@ update:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Wall-clock time of clawcheck and the reference on a few corpus fixtures.
+bench-reference:
+	scripts/bench-reference.sh
 
 # Each fuzz target for FUZZTIME.
 fuzz:
