@@ -84,34 +84,46 @@ func ParseSecretRef(v *Value, defaults *Value) (*SecretRef, bool) {
 	return &SecretRef{Source: src, Provider: provider, ID: id}, true
 }
 
-// secretTargetKeys are the channel fields upstream's audit resolves as secrets.
-var secretTargetKeys = []string{"botToken", "token", "appToken", "signingSecret", "webhookSecret",
-	"clientSecret", "password", "apiKey", "accessToken", "channelAccessToken", "channelSecret", "appPassword"}
+// channelSecretFields are the channel fields whose SecretRefs the audit
+// resolves: 2026.4.14's targets (observed: every path it tried to resolve on
+// a config with a ref in every SecretInput field) plus 2026.9.6's qqbot.
+// The same fields are targets under channels.<id>.accounts.<acct>.
+var channelSecretFields = map[string][]string{
+	"bluebubbles":    {"password"},
+	"discord":        {"token"},
+	"feishu":         {"appSecret", "encryptKey", "verificationToken"},
+	"googlechat":     {"serviceAccount"},
+	"matrix":         {"accessToken", "password"},
+	"mattermost":     {"botToken"},
+	"msteams":        {"appPassword"},
+	"nextcloud-talk": {"botSecret", "apiPassword"},
+	"qqbot":          {"clientSecret"},
+	"slack":          {"botToken", "appToken", "userToken", "signingSecret"},
+	"telegram":       {"botToken", "webhookSecret"},
+	"zalo":           {"botToken", "webhookSecret"},
+}
 
 // secretTargets lists the config paths whose SecretRefs the audit resolves,
-// with their values, in a stable order.
+// with their values and the object holding them, in a stable order.
 func secretTargets(root *Value) []pathValue {
 	var out []pathValue
-	add := func(path string, v *Value) {
+	add := func(path string, owner, v *Value) {
 		if v.Present() {
-			out = append(out, pathValue{path, v})
+			out = append(out, pathValue{path, owner, v})
 		}
 	}
 	for _, p := range [][]string{{"gateway", "auth", "token"}, {"gateway", "auth", "password"},
 		{"gateway", "remote", "token"}, {"gateway", "remote", "password"}} {
-		add(strings.Join(p, "."), root.Get(p...))
+		add(strings.Join(p, "."), root.Get(p[:2]...), root.Get(p...))
 	}
-	channels := root.Get("channels")
-	for _, ch := range channels.Pairs() {
-		if ch.Key == "defaults" || !ch.Value.IsObject() {
-			continue
-		}
-		for _, k := range secretTargetKeys {
-			add(JoinPath("channels", ch.Key, k), ch.Value.Get(k))
+	for _, ch := range root.Get("channels").Pairs() {
+		fields := channelSecretFields[ch.Key]
+		for _, k := range fields {
+			add(JoinPath("channels", ch.Key, k), ch.Value, ch.Value.Get(k))
 		}
 		for _, acct := range ch.Value.Get("accounts").Pairs() {
-			for _, k := range secretTargetKeys {
-				add(JoinPath("channels", ch.Key, "accounts", acct.Key, k), acct.Value.Get(k))
+			for _, k := range fields {
+				add(JoinPath("channels", ch.Key, "accounts", acct.Key, k), acct.Value, acct.Value.Get(k))
 			}
 		}
 	}
@@ -119,8 +131,9 @@ func secretTargets(root *Value) []pathValue {
 }
 
 type pathValue struct {
-	path string
-	v    *Value
+	path  string
+	owner *Value // the object holding the field (a channel, an account, gateway.auth…)
+	v     *Value
 }
 
 // resolveSecrets resolves the refs on the audit's target paths read-only:
@@ -150,7 +163,7 @@ func resolveSecrets(cfg *Config) {
 		} else {
 			continue // not a secret shape; schema issues report it
 		}
-		if inactive := inactiveReason(cfg, t.path); inactive != "" {
+		if inactive := inactiveReason(cfg, t); inactive != "" {
 			in.Reason = inactive
 			cfg.Diagnostics = appendUnique(cfg.Diagnostics, t.path+": "+inactive)
 			continue
@@ -172,15 +185,35 @@ func resolveSecrets(cfg *Config) {
 	}
 }
 
-// inactiveReason says why a ref is not used, the way upstream skips the
-// remote credentials while local ones are configured.
-func inactiveReason(cfg *Config, path string) string {
-	other := map[string]string{"gateway.remote.token": "gateway.auth.token", "gateway.remote.password": "gateway.auth.password"}[path]
-	if other == "" || cfg.Root.Get("gateway", "mode").StringOr("") == "remote" {
-		return ""
-	}
-	if s := cfg.Secrets[other]; s.Configured() {
-		return "not used while " + other + " is configured"
+// inactiveReason says why a ref is not used, so it is not resolved: the
+// remote credentials while local ones are configured, and channel secrets of
+// a mode that is off (webhook secrets without a webhook, HTTP signing secrets
+// in socket mode, a Matrix password next to an access token).
+func inactiveReason(cfg *Config, t pathValue) string {
+	field := t.path[strings.LastIndexByte(t.path, '.')+1:]
+	switch {
+	case t.path == "gateway.remote.token" || t.path == "gateway.remote.password":
+		local := "gateway.auth." + field
+		if cfg.Root.Get("gateway", "mode").StringOr("") != "remote" && cfg.Secrets[local].Configured() {
+			return "not used while " + local + " is configured"
+		}
+	case !strings.HasPrefix(t.path, "channels."):
+	case field == "webhookSecret":
+		if t.owner.Get("webhookUrl").Trimmed() == "" {
+			return "not used: webhook mode is off (no webhookUrl)"
+		}
+	case field == "signingSecret":
+		if t.owner.Get("mode").StringOr("socket") != "http" {
+			return "not used: HTTP mode is off"
+		}
+	case field == "encryptKey" || field == "verificationToken":
+		if t.owner.Get("connectionMode").StringOr("websocket") != "webhook" {
+			return "not used: webhook connection mode is off"
+		}
+	case field == "password" && strings.HasPrefix(t.path, "channels.matrix."):
+		if t.owner.Get("accessToken").Present() {
+			return "not used while an access token is configured"
+		}
 	}
 	return ""
 }

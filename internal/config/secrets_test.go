@@ -22,10 +22,12 @@ func TestSecretRefs(t *testing.T) {
     remote: { token: { source: "file", provider: "vault", id: "/gateway/remote" }, password: { source: "exec", provider: "runner", id: "gw/pw" } },
   },
   channels: {
-    telegram: { botToken: "${TG_TOKEN}", accounts: { ops: { botToken: { source: "file", provider: "single", id: "value" } } } },
-    slack: { botToken: { source: "env", provider: "picky", id: "SLACK_BOT" }, appToken: { source: "file", provider: "loose", id: "value" } },
+    telegram: { botToken: "${TG_TOKEN}", webhookSecret: "${TG_HOOK}", accounts: { ops: { botToken: { source: "file", provider: "single", id: "value" } } } },
+    slack: { signingSecret: "${SLACK_SIGN}", botToken: { source: "env", provider: "picky", id: "SLACK_BOT" }, appToken: { source: "file", provider: "loose", id: "value" } },
     discord: { token: { source: "store", provider: "default", id: "DISCORD" } },
-    mattermost: { password: { source: "exec", provider: "runner", id: "mm/pw" } },
+    mattermost: { botToken: { source: "exec", provider: "runner", id: "mm/pw" } },
+    zalo: { webhookUrl: "https://example.test/hook", webhookSecret: "${ZALO_HOOK}" },
+    nostr: { privateKey: { source: "env", provider: "default", id: "NOSTR_KEY" } },
   },
 }`,
 		"secrets.json": `{"gateway":{"remote":"remote-secret-from-file"}}`,
@@ -52,7 +54,10 @@ func TestSecretRefs(t *testing.T) {
 		{"channels.slack.botToken", false, "", true},
 		{"channels.slack.appToken", false, "", true},
 		{"channels.discord.token", false, "", true},
-		{"channels.mattermost.password", false, "", true},
+		{"channels.mattermost.botToken", false, "", true},
+		{"channels.telegram.webhookSecret", false, "", true},
+		{"channels.slack.signingSecret", false, "", true},
+		{"channels.zalo.webhookSecret", false, "", true},
 	}
 	for _, tt := range tests {
 		s := cfg.Secret(tt.path)
@@ -68,7 +73,10 @@ func TestSecretRefs(t *testing.T) {
 	for _, want := range []string{
 		"gateway.remote.token: not used while gateway.auth.token is configured",
 		"gateway.remote.password: not used while gateway.auth.password is configured",
-		"security audit: channels.mattermost.password is resolved by the gateway; clawcheck does not contact the gateway in a plain audit.",
+		"security audit: channels.mattermost.botToken is resolved by the gateway; clawcheck does not contact the gateway in a plain audit.",
+		"channels.telegram.webhookSecret: not used: webhook mode is off (no webhookUrl)",
+		"channels.slack.signingSecret: not used: HTTP mode is off",
+		`security audit: failed to resolve channels.zalo.webhookSecret locally (environment variable "ZALO_HOOK" is missing or empty).`,
 		`security audit: failed to resolve channels.telegram.botToken locally (environment variable "TG_TOKEN" is missing or empty).`,
 		`not in provider "picky"'s allowlist`,
 		"loose.txt is readable or writable by others (mode 644)",
@@ -77,6 +85,9 @@ func TestSecretRefs(t *testing.T) {
 		if !strings.Contains(diags, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, diags)
 		}
+	}
+	if cfg.Secret("channels.nostr.privateKey") != nil {
+		t.Error("channels.nostr.privateKey is not an audit target")
 	}
 	for _, secret := range []string{"gateway-token-from-env", "pw-from-env-123", "ops-bot-token-value"} {
 		found := false
