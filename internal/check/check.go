@@ -52,7 +52,7 @@ const (
 	Compat2026_9 Compat = "2026.9"
 )
 
-// Is94 and Is96 read better at call sites than comparisons.
+// Is414 and Is96 read better at call sites than comparisons.
 func (c Compat) Is414() bool { return c == Compat2026_4 }
 func (c Compat) Is96() bool  { return c == Compat2026_9 }
 
@@ -114,7 +114,7 @@ func (c *Check) IsTemplate() bool { return strings.Contains(c.ID, "<") }
 var (
 	idPart     = `[a-z0-9][A-Za-z0-9_-]*`
 	idPattern  = regexp.MustCompile(`^` + idPart + `(\.(` + idPart + `|<[a-z]+>))*$`)
-	placeholer = regexp.MustCompile(`<[a-z]+>`)
+	placeholder = regexp.MustCompile(`<[a-z]+>`)
 )
 
 // Matches reports whether a concrete checkId is an instance of the check's ID
@@ -135,7 +135,7 @@ func templateRegexp(tmpl string) *regexp.Regexp {
 	b.WriteString("^")
 	rest := tmpl
 	for {
-		loc := placeholer.FindStringIndex(rest)
+		loc := placeholder.FindStringIndex(rest)
 		if loc == nil {
 			b.WriteString(regexp.QuoteMeta(rest))
 			break
