@@ -381,13 +381,6 @@ func collectSecretValues(cfg *Config) {
 			cfg.SecretValues = append(cfg.SecretValues, s)
 		}
 	}
-	for _, s := range cfg.SecretValues {
-		add(s)
-	}
-	cfg.SecretValues = cfg.SecretValues[:0]
-	for s := range seen {
-		cfg.SecretValues = append(cfg.SecretValues, s)
-	}
 	var walk func(v *Value, secret bool)
 	walk = func(v *Value, secret bool) {
 		switch v.Kind {
