@@ -112,8 +112,8 @@ type Check struct {
 func (c *Check) IsTemplate() bool { return strings.Contains(c.ID, "<") }
 
 var (
-	idPart     = `[a-z0-9][A-Za-z0-9_-]*`
-	idPattern  = regexp.MustCompile(`^` + idPart + `(\.(` + idPart + `|<[a-z]+>))*$`)
+	idPart      = `[a-z0-9][A-Za-z0-9_-]*`
+	idPattern   = regexp.MustCompile(`^` + idPart + `(\.(` + idPart + `|<[a-z]+>))*$`)
 	placeholder = regexp.MustCompile(`<[a-z]+>`)
 )
 
