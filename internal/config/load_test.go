@@ -187,14 +187,14 @@ func TestIncludeDepthTen(t *testing.T) {
 func TestIncludeRootsEnv(t *testing.T) {
 	dir := tree(t, map[string]string{
 		".openclaw/openclaw.json": "",
-		"shared/gw.json":          `{ gateway: { bind: "lan" } }`,
+		"common/gw.json":          `{ gateway: { bind: "lan" } }`,
 	})
 	must(t, os.WriteFile(filepath.Join(dir, ".openclaw/openclaw.json"),
-		[]byte(fmt.Sprintf(`{ $include: %q }`, filepath.Join(dir, "shared/gw.json"))), 0o600))
+		[]byte(fmt.Sprintf(`{ $include: %q }`, filepath.Join(dir, "common/gw.json"))), 0o600))
 	if _, err := load(t, dir, nil); err == nil {
 		t.Fatal("include outside the roots was accepted")
 	}
-	cfg, err := load(t, dir, Env{"OPENCLAW_INCLUDE_ROOTS": "/nonexistent:" + filepath.Join(dir, "shared")})
+	cfg, err := load(t, dir, Env{"OPENCLAW_INCLUDE_ROOTS": "/nonexistent:" + filepath.Join(dir, "common")})
 	if err != nil {
 		t.Fatal(err)
 	}

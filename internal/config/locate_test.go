@@ -31,7 +31,7 @@ func TestLocate(t *testing.T) {
 		{"profile env alone changes nothing", Env{"HOME": home, "OPENCLAW_PROFILE": "envp"}, LocateOptions{}, home + "/.openclaw", home + "/.openclaw/openclaw.json"},
 		{"profile keeps user state dir", Env{"HOME": home, "OPENCLAW_STATE_DIR": "/x/sd"}, LocateOptions{Profile: "work"}, "/x/sd", "/x/sd/openclaw.json"},
 		{"flags override env", Env{"HOME": home, "OPENCLAW_STATE_DIR": "/x/sd", "OPENCLAW_CONFIG_PATH": "/x/c.json"}, LocateOptions{StateDir: "/y/sd", ConfigPath: "/y/c.json5"}, "/y/sd", "/y/c.json5"},
-		{"relative flag", Env{"HOME": home}, LocateOptions{StateDir: "rel/sd", Cwd: "/work"}, "/work/rel/sd", "/work/rel/sd/openclaw.json"},
+		{"relative flag", Env{"HOME": home}, LocateOptions{StateDir: "rel/sd", Cwd: "/srv"}, "/srv/rel/sd", "/srv/rel/sd/openclaw.json"},
 		{"legacy dir", Env{"HOME": legacyHome}, LocateOptions{}, legacyHome + "/.clawdbot", legacyHome + "/.clawdbot/clawdbot.json"},
 		{"userprofile", Env{"USERPROFILE": home}, LocateOptions{}, home + "/.openclaw", home + "/.openclaw/openclaw.json"},
 	}
