@@ -303,25 +303,8 @@ func audit(t *testing.T, ar *txtar.Archive, checks []*check.Check, profile strin
 		}
 	}
 	for _, f := range ar.Files {
-		if f.Name != "modes" {
-			continue
-		}
-		for _, l := range nonBlank(f.Data) {
-			fields := strings.Fields(l)
-			if len(fields) != 2 {
-				t.Fatalf("modes: bad line %q", l)
-			}
-			mode, err := strconv.ParseUint(fields[0], 8, 32)
-			if err != nil {
-				t.Fatalf("modes: bad mode %q", fields[0])
-			}
-			p := filepath.Join(home, fields[1])
-			if strings.HasSuffix(fields[1], "/") {
-				if err := os.MkdirAll(p, 0o755); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := os.Chmod(p, os.FileMode(mode)); err != nil {
+		if f.Name == "modes" {
+			if err := ApplyModes(home, nonBlank(f.Data)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -346,6 +329,32 @@ func audit(t *testing.T, ar *txtar.Archive, checks []*check.Check, profile strin
 		t.Fatalf("report is not JSON: %v\n%s", err, out.String())
 	}
 	return rep.Findings
+}
+
+// ApplyModes applies "MODE RELPATH" lines under dir, as both fixture formats
+// write them: octal modes, and a RELPATH ending in / is created as a folder
+// first. git keeps no modes, so fixtures state them.
+func ApplyModes(dir string, lines []string) error {
+	for _, l := range lines {
+		fields := strings.Fields(l)
+		if len(fields) != 2 {
+			return fmt.Errorf("modes: bad line %q", l)
+		}
+		mode, err := strconv.ParseUint(fields[0], 8, 32)
+		if err != nil {
+			return fmt.Errorf("modes: bad mode %q", fields[0])
+		}
+		p := filepath.Join(dir, fields[1])
+		if strings.HasSuffix(fields[1], "/") {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				return err
+			}
+		}
+		if err := os.Chmod(p, os.FileMode(mode)); err != nil {
+			return fmt.Errorf("modes: %w", err)
+		}
+	}
+	return nil
 }
 
 func nonBlank(data []byte) []string {

@@ -12,8 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/checktest"
 )
 
 // Fixture is one corpus folder.
@@ -112,24 +113,8 @@ func (fx *Fixture) Materialize(dest string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, l := range modes {
-		f := strings.Fields(l)
-		if len(f) != 2 {
-			return nil, fmt.Errorf("%s: modes: bad line %q", fx.Name, l)
-		}
-		mode, err := strconv.ParseUint(f[0], 8, 32)
-		if err != nil {
-			return nil, fmt.Errorf("%s: modes: bad mode %q", fx.Name, f[0])
-		}
-		p := filepath.Join(dest, f[1])
-		if strings.HasSuffix(f[1], "/") {
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				return nil, err
-			}
-		}
-		if err := os.Chmod(p, fs.FileMode(mode)); err != nil {
-			return nil, fmt.Errorf("%s: modes: %w", fx.Name, err)
-		}
+	if err := checktest.ApplyModes(dest, modes); err != nil {
+		return nil, fmt.Errorf("%s: %w", fx.Name, err)
 	}
 	env := make([]string, len(fx.Env))
 	for i, kv := range fx.Env {
