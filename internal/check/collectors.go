@@ -77,6 +77,55 @@ var collectorIDs = map[string][]string{
 		"gateway.trusted_proxy_device_auto_approve_admin", "gateway.trusted_proxy_no_allowlist",
 		"gateway.auth_no_rate_limit",
 	},
+	CollectorPluginSecurity: {
+		"browser.control_invalid_config", "browser.control_no_auth", "browser.remote_cdp_http",
+		"browser.remote_cdp_private_host", "browser.extension_relay_legacy_auth",
+	},
+	CollectorExec: {
+		"tools.exec.host_sandbox_no_sandbox_defaults", "tools.exec.host_sandbox_no_sandbox_agents",
+		"tools.exec.security_full_configured", "security.exposure.open_channels_with_exec",
+		"tools.exec.fs_tools_disabled_but_exec_enabled", "tools.exec.auto_allow_skills_enabled",
+		"tools.exec.allowlist_interpreter_without_strict_inline_eval", "tools.exec.safe_bins_interpreter_unprofiled",
+		"tools.exec.safe_bins_broad_behavior", "tools.exec.safe_bin_trusted_dirs_risky",
+	},
+	CollectorSkillMCP: {
+		"tools.exec.agent_skill_mcp_boundary_drift", "tools.exec.mcporter_registry_inspection_incomplete",
+	},
+	CollectorHooks: {
+		"hooks.token_too_short", "hooks.token_reuse_gateway_token", "hooks.path_root",
+		"hooks.default_session_key_unset", "hooks.allowed_agent_ids_unrestricted",
+		"hooks.request_session_key_enabled", "hooks.request_session_key_prefixes_missing",
+	},
+	CollectorSandboxDanger: {
+		"sandbox.dangerous_bind_mount", "sandbox.bind_mount_non_absolute", "sandbox.dangerous_network_mode",
+		"sandbox.dangerous_seccomp_profile", "sandbox.dangerous_apparmor_profile",
+	},
+	CollectorConfigSecrets: {
+		"config.secrets.gateway_password_in_config", "config.secrets.hooks_token_in_config",
+	},
+	CollectorModels: {"models.legacy", "models.weak_tier"},
+	CollectorExposure: {
+		"security.exposure.open_groups_with_elevated", "security.exposure.open_groups_with_runtime_or_fs",
+		"security.exposure.open_groups_with_control_plane_tools",
+	},
+	CollectorTrustModel: {"security.trust_model.group_scope_main", "security.trust_model.multi_user_heuristic"},
+	CollectorFSStateDir: {
+		"fs.state_dir.symlink", "fs.state_dir.perms_world_writable", "fs.state_dir.perms_group_writable",
+		"fs.state_dir.perms_readable",
+	},
+	CollectorFSConfig: {
+		"fs.config.symlink", "fs.config.perms_writable", "fs.config.perms_world_readable", "fs.config.perms_group_readable",
+	},
+	CollectorFSSandboxBrowse: {
+		"sandbox.browser_container.hash_label_missing", "sandbox.browser_container.hash_epoch_stale",
+		"sandbox.browser_container.non_loopback_publish",
+	},
+	CollectorFSPlugins: {
+		"plugins.extensions_no_allowlist", "plugins.allow_phantom_entries", "plugins.tools_reachable_permissive_policy",
+		"plugins.installs_unpinned_npm_specs", "plugins.installs_missing_integrity", "plugins.installs_version_drift",
+		"hooks.installs_unpinned_npm_specs", "hooks.installs_missing_integrity", "hooks.installs_version_drift",
+	},
+	CollectorProbe: {"gateway.probe_failed", "gateway.probe_auth_secretref_unavailable"},
 }
 
 // CollectorRank returns the position of a collector in the profile's order,

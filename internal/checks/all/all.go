@@ -3,8 +3,24 @@ package all
 
 import (
 	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/checks/agents"
+	"github.com/clawcheck/clawcheck/internal/checks/browser"
+	"github.com/clawcheck/clawcheck/internal/checks/channels"
+	"github.com/clawcheck/clawcheck/internal/checks/configcheck"
+	"github.com/clawcheck/clawcheck/internal/checks/discovery"
+	"github.com/clawcheck/clawcheck/internal/checks/fscheck"
 	"github.com/clawcheck/clawcheck/internal/checks/gateway"
+	"github.com/clawcheck/clawcheck/internal/checks/hooks"
+	"github.com/clawcheck/clawcheck/internal/checks/logging"
+	"github.com/clawcheck/clawcheck/internal/checks/mcp"
+	"github.com/clawcheck/clawcheck/internal/checks/models"
+	"github.com/clawcheck/clawcheck/internal/checks/nodes"
+	"github.com/clawcheck/clawcheck/internal/checks/plugins"
+	"github.com/clawcheck/clawcheck/internal/checks/sandbox"
+	"github.com/clawcheck/clawcheck/internal/checks/security"
+	"github.com/clawcheck/clawcheck/internal/checks/skills"
 	"github.com/clawcheck/clawcheck/internal/checks/summary"
+	"github.com/clawcheck/clawcheck/internal/checks/tools"
 )
 
 // Checks returns every family's checks, families in name order. Finding
@@ -12,8 +28,24 @@ import (
 func Checks() []*check.Check {
 	var out []*check.Check
 	for _, family := range [][]*check.Check{
+		agents.Checks,
+		browser.Checks,
+		channels.Checks,
+		configcheck.Checks,
+		discovery.Checks,
+		fscheck.Checks,
 		gateway.Checks,
+		hooks.Checks,
+		logging.Checks,
+		mcp.Checks,
+		models.Checks,
+		nodes.Checks,
+		plugins.Checks,
+		sandbox.Checks,
+		security.Checks,
+		skills.Checks,
 		summary.Checks,
+		tools.Checks,
 	} {
 		out = append(out, family...)
 	}
