@@ -40,8 +40,9 @@ const (
 	CollectorCodeSafety      = "code-safety" // deep; Group = plugin/skill index
 	CollectorChannels        = "channels"    // Group = channel index
 	CollectorProbe           = "probe"
-	CollectorConfigHygiene   = "config-hygiene" // ours: schema findings, after everything upstream emits
-	CollectorSuppressions    = "suppressions"   // the marker finding, always last
+	CollectorSecretsAtRest   = "secrets-at-rest" // ours: leaked secrets in transcripts, logs, backups
+	CollectorConfigHygiene   = "config-hygiene"  // ours: schema findings, after everything upstream emits
+	CollectorSuppressions    = "suppressions"    // the marker finding, always last
 )
 
 // collectorOrder414 is 2026.4.14's order (plugin collectors run in a plain audit).
@@ -53,7 +54,7 @@ var collectorOrder414 = []string{
 	CollectorModels, CollectorSmallModels, CollectorExposure, CollectorTrustModel, CollectorCrossAgent,
 	CollectorFSStateDir, CollectorFSConfig, CollectorFSIncludes, CollectorFSCredentials, CollectorFSAgents,
 	CollectorFSLogFile, CollectorFSSkills, CollectorFSSandboxBrowse, CollectorFSPlugins, CollectorCodeSafety,
-	CollectorChannels, CollectorProbe, CollectorConfigHygiene, CollectorSuppressions,
+	CollectorChannels, CollectorProbe, CollectorSecretsAtRest, CollectorConfigHygiene, CollectorSuppressions,
 }
 
 // collectorOrder96 is 2026.9.6's order. The differences from 2026.4.14: the

@@ -11,12 +11,14 @@ import (
 	"github.com/clawcheck/clawcheck/internal/checks/fscheck"
 	"github.com/clawcheck/clawcheck/internal/checks/gateway"
 	"github.com/clawcheck/clawcheck/internal/checks/hooks"
+	"github.com/clawcheck/clawcheck/internal/checks/leaks"
 	"github.com/clawcheck/clawcheck/internal/checks/logging"
 	"github.com/clawcheck/clawcheck/internal/checks/mcp"
 	"github.com/clawcheck/clawcheck/internal/checks/models"
 	"github.com/clawcheck/clawcheck/internal/checks/nodes"
 	"github.com/clawcheck/clawcheck/internal/checks/plugins"
 	"github.com/clawcheck/clawcheck/internal/checks/sandbox"
+	"github.com/clawcheck/clawcheck/internal/checks/schemacheck"
 	"github.com/clawcheck/clawcheck/internal/checks/security"
 	"github.com/clawcheck/clawcheck/internal/checks/skills"
 	"github.com/clawcheck/clawcheck/internal/checks/summary"
@@ -36,12 +38,14 @@ func Checks() []*check.Check {
 		fscheck.Checks,
 		gateway.Checks,
 		hooks.Checks,
+		leaks.Checks,
 		logging.Checks,
 		mcp.Checks,
 		models.Checks,
 		nodes.Checks,
 		plugins.Checks,
 		sandbox.Checks,
+		schemacheck.Checks,
 		security.Checks,
 		skills.Checks,
 		summary.Checks,
