@@ -185,7 +185,45 @@ func TestGolden(t *testing.T) {
 				}
 				checkGolden(t, name+"."+v.suffix, b.Bytes())
 			}
+
+			b.Reset()
+			if err := WriteMarkdown(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name+".md", b.Bytes())
+
+			b.Reset()
+			if err := WriteHTML(&b, r, HTMLOptions{Excerpt: goldenExcerpt}); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name+".html", b.Bytes())
+
+			b.Reset()
+			opt := SARIFOptions{Checks: goldenCatalogue(), Version: "0.0.0-test", DocsURI: "https://example.test/docs/checks.md"}
+			if err := WriteSARIF(&b, r, opt); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name+".sarif", b.Bytes())
 		})
+	}
+}
+
+// goldenCatalogue is a small registry: plain ids, a template, and checks
+// that never fire in the golden reports (they must still become rules).
+func goldenCatalogue() []*check.Check {
+	return []*check.Check{
+		{ID: "gateway.bind_no_auth", Severity: check.Critical, Title: "Gateway exposed without auth", Doc: "Why it matters.", Remediation: "Set a token."},
+		{ID: "channels.<ch>.dm.open", Severity: check.Critical, Title: "DMs are open", Doc: "Anyone can talk to the bot."},
+		{ID: "hooks.token_too_short", Severity: check.Warn, Title: "Hooks token is short"},
+		{ID: "summary.attack_surface", Severity: check.Info, Title: "Attack surface summary"},
+	}
+}
+
+// goldenExcerpt fakes the config lines around a location.
+func goldenExcerpt(loc *check.Location) *Excerpt {
+	return &Excerpt{
+		File: loc.File, First: loc.Line - 1, Focus: loc.Line,
+		Lines: []string{"{", "  gateway: { bind: \"lan\" }, // <script>alert(1)</script>", "}"},
 	}
 }
 
