@@ -1,0 +1,350 @@
+package openclaw
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/state"
+)
+
+// ExtensionsDir is where plugins are installed: <stateDir>/extensions.
+func ExtensionsDir(stateDir string) string { return filepath.Join(stateDir, "extensions") }
+
+// InstalledPluginDirs lists the installed plugin directories by name, sorted
+// byte-wise: the entries of <stateDir>/extensions that are directories
+// themselves (a symlink to a directory is invisible, as upstream's readdir
+// sees it). 2026.4.14 counts every such directory; 2026.9.6 skips
+// node_modules, hidden, backup and disabled ones.
+func InstalledPluginDirs(compat check.Compat, snap *state.Snapshot, stateDir string) []string {
+	if snap == nil || stateDir == "" {
+		return nil
+	}
+	var out []string
+	for _, e := range snap.Children(ExtensionsDir(stateDir)) {
+		if !e.IsDir() {
+			continue
+		}
+		name := filepath.Base(e.Path)
+		if compat.Is96() && excludedPluginDir(name) {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+func excludedPluginDir(name string) bool {
+	n := strings.ToLower(name)
+	return n == "" || n == "node_modules" || n == ".openclaw-install-backups" || strings.HasPrefix(n, ".") ||
+		strings.HasSuffix(n, ".bak") || strings.Contains(n, ".backup-") || strings.Contains(n, ".disabled")
+}
+
+// EnabledExtensionPluginIDs are the installed plugin dir names (lower-cased)
+// that plugin policy lets load: not all plugins disabled, not denied, listed
+// in a non-empty plugins.allow, and not disabled by their entry.
+func EnabledExtensionPluginIDs(root *config.Value, dirs []string) []string {
+	plugins := root.Get("plugins")
+	if plugins.Get("enabled").IsFalse() {
+		return nil
+	}
+	lowerSet := func(v *config.Value) map[string]bool {
+		m := map[string]bool{}
+		for _, s := range v.Strings() {
+			if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+				m[s] = true
+			}
+		}
+		return m
+	}
+	deny, allow := lowerSet(plugins.Get("deny")), lowerSet(plugins.Get("allow"))
+	disabled := map[string]bool{}
+	for _, m := range plugins.Get("entries").Pairs() {
+		if id := strings.ToLower(strings.TrimSpace(m.Key)); id != "" && m.Value.Get("enabled").IsFalse() {
+			disabled[id] = true
+		}
+	}
+	var out []string
+	for _, d := range dirs {
+		id := strings.ToLower(strings.TrimSpace(d))
+		if id == "" || deny[id] || (len(allow) > 0 && !allow[id]) || disabled[id] {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+var pinnedVersion = regexp.MustCompile(`^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$`)
+
+// PinnedNpmSpec reports whether an npm install spec names one exact version:
+// text after the last "@" (not at the start) that is a full semver.
+func PinnedNpmSpec(spec string) bool {
+	s := strings.TrimSpace(spec)
+	at := strings.LastIndex(s, "@")
+	if at <= 0 || at >= len(s)-1 {
+		return false
+	}
+	return pinnedVersion.MatchString(strings.TrimSpace(s[at+1:]))
+}
+
+// InstallRecord is one plugin or hook install record.
+type InstallRecord struct {
+	ID    string
+	Value *config.Value // the record as stored
+	// Path is where the record lives, for messages and locations: a dotted
+	// config path ("plugins.installs.foo") or a state file name.
+	Path string
+}
+
+// NPM reports whether the record came from the npm registry.
+func (r InstallRecord) NPM() bool { return r.Value.Get("source").StringOr("") == "npm" }
+
+// Spec returns the install spec when it is a string.
+func (r InstallRecord) Spec() (string, bool) { return r.Value.Get("spec").String() }
+
+// HasIntegrity: integrity is a non-blank string. Its content is not checked.
+func (r InstallRecord) HasIntegrity() bool { return r.Value.Get("integrity").Trimmed() != "" }
+
+// RecordedVersion is resolvedVersion ?? version, as text; "" when neither is
+// set or the chosen one is empty.
+func (r InstallRecord) RecordedVersion() string {
+	v := r.Value.Get("resolvedVersion")
+	if !v.Present() {
+		v = r.Value.Get("version")
+	}
+	if s, ok := v.String(); ok {
+		return s
+	}
+	if n, ok := v.Number(); ok && n != 0 {
+		return strconv.FormatFloat(n, 'f', -1, 64)
+	}
+	return ""
+}
+
+// InstallDir is installPath when it is a string, else <stateDir>/<kind>/<id>.
+func (r InstallRecord) InstallDir(stateDir, kind string) string {
+	if s, ok := r.Value.Get("installPath").String(); ok {
+		return s
+	}
+	return filepath.Join(stateDir, kind, r.ID)
+}
+
+// MaxPackageJSON bounds the package.json read for an installed version.
+const MaxPackageJSON = 1 << 20
+
+// InstalledPackageVersion reads "version" from <dir>/package.json through the
+// snapshot. It reports false when the file cannot be read, is too large, is
+// not JSON or has no string version: upstream then skips the comparison.
+func InstalledPackageVersion(snap *state.Snapshot, dir string) (string, bool) {
+	if snap == nil || !filepath.IsAbs(dir) {
+		return "", false
+	}
+	data, err := snap.ReadFile(filepath.Join(dir, "package.json"))
+	if err != nil || len(data) > MaxPackageJSON {
+		return "", false
+	}
+	var pkg struct {
+		Version any `json:"version"`
+	}
+	if json.Unmarshal(data, &pkg) != nil {
+		return "", false
+	}
+	s, ok := pkg.Version.(string)
+	return s, ok
+}
+
+// InstallSources says where a profile reads install records from.
+type InstallSources struct {
+	Compat   check.Compat
+	Root     *config.Value
+	Snap     *state.Snapshot
+	StateDir string
+}
+
+// PluginInstallRecords returns the plugin install records the profile's
+// audit sees. 2026.4.14 reads the config key plugins.installs. 2026.9.6 keeps
+// them in its state database (row plugins.installedIndex) after importing
+// the legacy plugins/installs.json and the old config key; clawcheck reads
+// all three without migrating anything, later sources winning per id.
+func PluginInstallRecords(src InstallSources) ([]InstallRecord, error) {
+	recs := recordsFrom(src.Root.Get("plugins", "installs"), "plugins.installs")
+	if !src.Compat.Is96() {
+		return recs, nil
+	}
+	var errs []error
+	legacy := filepath.Join(src.StateDir, "plugins", "installs.json")
+	if v, err := readJSONState(src.Snap, legacy); err != nil {
+		errs = append(errs, err)
+	} else if v != nil {
+		recs = mergeRecords(recs, recordsFrom(v.Get("installRecords"), "plugins/installs.json"))
+	}
+	if raw, err := ReadMachineState(src.Snap, src.StateDir, "plugins.installedIndex"); err != nil {
+		errs = append(errs, err)
+	} else if raw != nil {
+		v, err := ValueFromJSON(raw)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("state database row plugins.installedIndex: %w", err))
+		} else {
+			recs = mergeRecords(recs, recordsFrom(v.Get("index", "installRecords"), "state database plugins.installedIndex"))
+		}
+	}
+	return recs, errors.Join(errs...)
+}
+
+// HookInstallRecords is PluginInstallRecords for hook packs: the config key
+// hooks.internal.installs, and under 2026.9.6 the state database row of the
+// same name.
+func HookInstallRecords(src InstallSources) ([]InstallRecord, error) {
+	recs := recordsFrom(src.Root.Get("hooks", "internal", "installs"), "hooks.internal.installs")
+	if !src.Compat.Is96() {
+		return recs, nil
+	}
+	raw, err := ReadMachineState(src.Snap, src.StateDir, "hooks.internal.installs")
+	if err != nil || raw == nil {
+		return recs, err
+	}
+	v, err := ValueFromJSON(raw)
+	if err != nil {
+		return recs, fmt.Errorf("state database row hooks.internal.installs: %w", err)
+	}
+	return mergeRecords(recs, recordsFrom(v, "state database hooks.internal.installs")), nil
+}
+
+func recordsFrom(v *config.Value, path string) []InstallRecord {
+	var out []InstallRecord
+	for _, m := range v.Pairs() {
+		if !m.Value.IsObject() {
+			continue
+		}
+		out = append(out, InstallRecord{ID: m.Key, Value: m.Value, Path: path + "." + m.Key})
+	}
+	return out
+}
+
+// mergeRecords replaces records of base by id with those of over, keeping
+// base's order and appending new ids.
+func mergeRecords(base, over []InstallRecord) []InstallRecord {
+	idx := map[string]int{}
+	for i, r := range base {
+		idx[r.ID] = i
+	}
+	for _, r := range over {
+		if i, ok := idx[r.ID]; ok {
+			base[i] = r
+			continue
+		}
+		idx[r.ID] = len(base)
+		base = append(base, r)
+	}
+	return base
+}
+
+// readJSONState reads a JSON state file through the snapshot; a missing file
+// is (nil, nil), an unreadable or invalid one an error.
+func readJSONState(snap *state.Snapshot, path string) (*config.Value, error) {
+	if snap == nil {
+		return nil, nil
+	}
+	if _, ok := snap.Lstat(path); !ok {
+		return nil, nil
+	}
+	data, err := snap.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	v, err := ValueFromJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return v, nil
+}
+
+// maxJSONDepth bounds nesting when converting state JSON.
+const maxJSONDepth = 128
+
+// ValueFromJSON converts strict JSON into a config value, keeping object key
+// order (the first occurrence's position, the last occurrence's value).
+func ValueFromJSON(data []byte) (*config.Value, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	v, err := decodeValue(dec, 0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("trailing data after JSON value")
+	}
+	return v, nil
+}
+
+func decodeValue(dec *json.Decoder, depth int) (*config.Value, error) {
+	if depth > maxJSONDepth {
+		return nil, errors.New("JSON nested too deeply")
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			obj := config.NewObject()
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				key, ok := kt.(string)
+				if !ok {
+					return nil, errors.New("object key is not a string")
+				}
+				val, err := decodeValue(dec, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				obj.Set(key, val, config.Origin{})
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return obj, nil
+		case '[':
+			arr := &config.Value{Kind: config.Array}
+			for dec.More() {
+				val, err := decodeValue(dec, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				arr.Elems = append(arr.Elems, val)
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return arr, nil
+		}
+		return nil, fmt.Errorf("unexpected %v", t)
+	case string:
+		return config.NewString(t), nil
+	case json.Number:
+		f, err := strconv.ParseFloat(string(t), 64)
+		if err != nil {
+			return nil, err
+		}
+		return &config.Value{Kind: config.Number, Num: f}, nil
+	case bool:
+		return &config.Value{Kind: config.Bool, Bool: t}, nil
+	case nil:
+		return &config.Value{Kind: config.Null}, nil
+	}
+	return nil, fmt.Errorf("unexpected token %v", tok)
+}
