@@ -18,7 +18,7 @@ import (
 )
 
 type auditOptions struct {
-	json       bool
+	out        outputOptions
 	stateDir   string
 	configPath string
 	compat     string
@@ -32,12 +32,15 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 		Long: "Audit the OpenClaw installation found through OPENCLAW_STATE_DIR /\n" +
 			"OPENCLAW_CONFIG_PATH / HOME (or --state-dir / --config) and print the findings.\n" +
 			"The audit only reads: it executes nothing from the installation and writes nothing.\n\n" +
-			"Exit codes: 0 the audit completed (whatever it found), 1 it could not run, 2 usage error.",
+			"Exit codes: 0 the audit completed (whatever it found, unless --fail-on), 1 it could not\n" +
+			"run (or was incomplete under --fail-on), 2 usage error, 3 findings reached --fail-on.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runAudit(inv, ro, &o) },
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.json, "json", false, "print the report as JSON")
+	f.BoolVar(&o.out.json, "json", false, "print the report as JSON (same as --format json)")
+	f.StringVar(&o.out.format, "format", "", "output format: text, json, sarif, html or markdown (default text)")
+	f.StringVar(&o.out.failOn, "fail-on", "none", "exit 3 when a finding has this severity or higher: critical, warn, info or none")
 	f.StringVar(&o.stateDir, "state-dir", "", "audit this state dir (overrides OPENCLAW_STATE_DIR)")
 	f.StringVar(&o.configPath, "config", "", "audit this config file (overrides OPENCLAW_CONFIG_PATH)")
 	f.StringVar(&o.compat, "compat", "", "behave as release 2026.4 or 2026.9, or auto (default; also CLAWCHECK_COMPAT)")
@@ -53,6 +56,11 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	if !audit.ValidCompat(compat) {
 		return usageErr(fmt.Errorf("invalid compatibility profile %q (want 2026.4, 2026.9 or auto)", compat))
 	}
+	format, err := o.out.resolve()
+	if err != nil {
+		return usageErr(err)
+	}
+	failOn, _ := parseFailOn(o.out.failOn)
 	checks := inv.Checks
 	if checks == nil {
 		checks = all.Checks()
@@ -76,11 +84,10 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(redact.String(e.Error())))
 	}
-	if o.json {
-		return report.WriteJSON(inv.Stdout, res.Report)
+	if err := writeReport(inv, ro, format, res, redact, checks); err != nil {
+		return failureErr(err)
 	}
-	color, trueColor := colorFor(inv, ro)
-	return report.WriteText(inv.Stdout, res.Report, report.TextOptions{Color: color, TrueColor: trueColor})
+	return verdict(failOn, res)
 }
 
 func osHome() string {

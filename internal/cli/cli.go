@@ -111,6 +111,7 @@ func newRoot(inv *Invocation) *cobra.Command {
 	alias := newAuditCmd(inv, &ro)
 	alias.Short = "Same as 'security audit'"
 	root.AddCommand(alias)
+	root.AddCommand(newChecksCmd(inv), newExplainCmd(inv))
 	return root
 }
 
