@@ -5,7 +5,7 @@ BIN      ?= bin/clawcheck
 PKGS     := ./...
 FUZZTIME ?= 60s
 
-.PHONY: all build run test unit conformance vet bench bench-reference fuzz update reference clean
+.PHONY: all build run test unit conformance vet bench bench-reference fuzz update reference clean docs
 
 all: build
 
@@ -23,8 +23,10 @@ vet:
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
 
+# The SARIF schema comes from the npm registry (scripts/sarif-schema.sh);
+# tests validate every SARIF log against it.
 unit:
-	$(GO) test -count=1 $(PKGS)
+	CLAWCHECK_SARIF_SCHEMA=$$(scripts/sarif-schema.sh) $(GO) test -count=1 $(PKGS)
 
 # Compares clawcheck with the reference's recorded findings and prints
 # "conformance: R% recall, P% precision (matched/ref/ours)".
@@ -53,6 +55,10 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+# Regenerate docs/checks.md from the check registry.
+docs:
+	$(GO) run ./cmd/clawcheck checks --format markdown > docs/checks.md
 
 # Install the reference implementation (upstream OpenClaw) into the cache.
 reference:
