@@ -11,6 +11,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/config/schema"
+	"github.com/clawcheck/clawcheck/internal/docker"
 	"github.com/clawcheck/clawcheck/internal/engine"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
@@ -76,9 +77,15 @@ func Run(req Request) (*Result, error) {
 	if err != nil {
 		return nil, &Error{StageState, err}
 	}
+	opts := req.Options
+	if !opts.NoDocker && opts.Docker == nil {
+		// The invocation's environment, not the config's env section: the
+		// installation must not choose which docker binary runs.
+		opts.Docker = docker.NewProbe(&docker.Exec{Env: req.Env})
+	}
 	res := engine.Run(engine.Input{
 		Compat: compat, Config: cfg, Schema: &issues, State: snap, Env: cfg.Env,
-		Options: req.Options, Now: req.Now,
+		Options: opts, Now: req.Now,
 	}, req.Checks)
 	return &Result{Result: res, Config: cfg, State: snap, Compat: compat, Schema: issues, Scrubbed: scrubbed}, nil
 }

@@ -119,7 +119,7 @@ var collectorIDs = map[string][]string{
 	},
 	CollectorFSSandboxBrowse: {
 		"sandbox.browser_container.hash_label_missing", "sandbox.browser_container.hash_epoch_stale",
-		"sandbox.browser_container.non_loopback_publish",
+		"sandbox.browser_container.non_loopback_publish", "sandbox.browser_container.docker_probe_timeout",
 	},
 	CollectorFSPlugins: {
 		"plugins.extensions_no_allowlist", "plugins.allow_phantom_entries", "plugins.tools_reachable_permissive_policy",

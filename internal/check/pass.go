@@ -5,6 +5,7 @@ import (
 
 	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/config/schema"
+	"github.com/clawcheck/clawcheck/internal/docker"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
@@ -13,6 +14,10 @@ type Options struct {
 	Deep     bool
 	Token    string // --token, trimmed; probe auth only
 	Password string // --password, trimmed; probe auth only
+	// NoDocker (--no-docker) skips the docker inspection of sandbox-browser containers.
+	NoDocker bool
+	// Docker runs that inspection once per audit, on first use; nil inspects nothing.
+	Docker *docker.Probe
 }
 
 // Pass is what one check sees during one audit. Everything in it is read-only.
@@ -25,6 +30,8 @@ type Pass struct {
 	State   *state.Snapshot
 	Env     config.Env
 	Options Options
+	// Suppressions is set for AfterSuppression checks only.
+	Suppressions SuppressionStats
 
 	check    *Check
 	findings []Finding
