@@ -5,6 +5,7 @@ package audit
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/config/schema"
 	"github.com/clawcheck/clawcheck/internal/docker"
 	"github.com/clawcheck/clawcheck/internal/engine"
+	"github.com/clawcheck/clawcheck/internal/openclaw"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
@@ -109,7 +111,24 @@ func SnapshotOptions(cfg *config.Config) state.Options {
 	extra := append([]string{}, cfg.IncludeFiles...)
 	sort.Strings(extra)
 	paths := append([]string{cfg.Paths.ConfigPath, cfg.Paths.CredentialsDir}, extra...)
-	return state.Options{Roots: []string{cfg.Paths.StateDir}, Paths: paths}
+	roots := []string{cfg.Paths.StateDir}
+	// The log file and the agents' workspaces may live outside the state dir.
+	// The profile is not chosen yet, so both releases' workspaces are taken;
+	// only each workspace's skills/ folder is walked.
+	if p, ok := openclaw.LogFilePath(cfg.Root, cfg.Env); ok {
+		paths = append(paths, p)
+	}
+	seen := map[string]bool{}
+	for _, compat := range []check.Compat{check.Compat2026_4, check.Compat2026_9} {
+		for _, ws := range openclaw.SkillWorkspaceDirs(compat, cfg, cfg.Env) {
+			if !seen[ws] {
+				seen[ws] = true
+				paths = append(paths, ws)
+				roots = append(roots, filepath.Join(ws, "skills"))
+			}
+		}
+	}
+	return state.Options{Roots: roots, Paths: paths}
 }
 
 // ValidCompat reports whether s names a profile choice.
