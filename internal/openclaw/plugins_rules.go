@@ -348,3 +348,235 @@ func decodeValue(dec *json.Decoder, depth int) (*config.Value, error) {
 	}
 	return nil, fmt.Errorf("unexpected token %v", tok)
 }
+
+// InstallProblem is one npm install record that fails a supply-chain rule.
+type InstallProblem struct {
+	Record InstallRecord
+	Text   string // "<id> (<spec>)", "<id>", or "<id> (recorded X, installed Y)"
+}
+
+// InstallAnalysis sorts npm install records into the three findings upstream
+// derives from them, each in record order.
+type InstallAnalysis struct {
+	Unpinned, MissingIntegrity, VersionDrift []InstallProblem
+}
+
+// AnalyzeNpmInstalls checks the records whose source is npm. kind is the
+// directory under the state dir that holds the default install path
+// ("extensions" or "hooks").
+func AnalyzeNpmInstalls(recs []InstallRecord, snap *state.Snapshot, stateDir, kind string) InstallAnalysis {
+	var a InstallAnalysis
+	for _, r := range recs {
+		if !r.NPM() {
+			continue
+		}
+		if spec, ok := r.Spec(); ok && !PinnedNpmSpec(spec) {
+			a.Unpinned = append(a.Unpinned, InstallProblem{r, fmt.Sprintf("%s (%s)", r.ID, spec)})
+		}
+		if !r.HasIntegrity() {
+			a.MissingIntegrity = append(a.MissingIntegrity, InstallProblem{r, r.ID})
+		}
+		recorded := r.RecordedVersion()
+		if recorded == "" {
+			continue
+		}
+		installed, ok := InstalledPackageVersion(snap, r.InstallDir(stateDir, kind))
+		if !ok || installed == "" || installed == recorded {
+			continue
+		}
+		a.VersionDrift = append(a.VersionDrift, InstallProblem{r, fmt.Sprintf("%s (recorded %s, installed %s)", r.ID, recorded, installed)})
+	}
+	return a
+}
+
+// bundledPluginIDs96 are the plugins 2026.9.6 ships, each followed by the
+// aliases its registry maps back to it (provider, channel, CLI backend,
+// catalog and legacy ids). An allow entry matching any of them is not a
+// phantom.
+var bundledPluginIDs96 = strings.Fields(`
+a2a
+active-memory
+admin-http-rpc
+alibaba
+anthropic claude-cli
+apple-fm
+azure azure-speech
+beam
+bonjour
+browser
+canvas
+clawrouter
+code-mode-quickjs
+copilot-proxy
+crabbox
+cua-computer
+deepgram
+device-pair
+document-extract
+elevenlabs
+fal
+file-transfer
+geolocation
+github
+github-copilot
+google google-gemini-cli google-vertex
+huggingface
+imap
+linux-node
+litellm
+llm-task
+lmstudio
+logbook
+memory-core
+memory-wiki
+microsoft
+microsoft-foundry
+migrate-claude
+migrate-hermes
+minimax minimax-cn minimax-portal minimax-portal-auth minimax-portal-cn
+nvidia
+oc-path
+ollama ollama-cloud
+onepassword
+azure-openai-responses openai
+opencode-go
+openrouter
+policy
+reef
+runway
+senseaudio
+session-share
+sglang
+talk-voice
+telegram
+together
+tts-local-cli
+vault
+vllm
+web-readability
+webhooks
+workboard
+x-ai xai
+`)
+
+// PluginIDSet is a set of lower-cased plugin ids and aliases.
+type PluginIDSet map[string]bool
+
+// Has reports whether the trimmed, lower-cased id is in the set.
+func (s PluginIDSet) Has(id string) bool { return s[strings.ToLower(strings.TrimSpace(id))] }
+
+// KnownPluginIDs is every id a plugins.allow entry may name without being a
+// phantom: bundled plugins and their aliases, installed plugin dir names, and
+// the ids their openclaw.plugin.json manifests declare.
+func KnownPluginIDs(snap *state.Snapshot, stateDir string, dirs []string) PluginIDSet {
+	s := PluginIDSet{}
+	for _, id := range bundledPluginIDs96 {
+		s[id] = true
+	}
+	for _, d := range dirs {
+		s[strings.ToLower(d)] = true
+		if snap == nil {
+			continue
+		}
+		data, err := snap.ReadFile(filepath.Join(ExtensionsDir(stateDir), d, "openclaw.plugin.json"))
+		if err != nil || len(data) > MaxPackageJSON {
+			continue
+		}
+		var m struct {
+			ID any `json:"id"`
+		}
+		if json.Unmarshal(data, &m) == nil {
+			if id, ok := m.ID.(string); ok && strings.TrimSpace(id) != "" {
+				s[strings.ToLower(strings.TrimSpace(id))] = true
+			}
+		}
+	}
+	return s
+}
+
+// nativeCommandChannel describes a bundled channel plugin that registers
+// native chat commands, and whether its skill commands default to on.
+type nativeCommandChannel struct {
+	id          string
+	skillsAuto  bool
+	credentials [][]string // alternative sets of fields that make an account configured
+	envCreds    []string   // environment variables that configure the default account
+}
+
+// nativeCommandChannels are the bundled channels with native commands.
+// 2026.9.6's CLI only loads telegram among them (the others are external
+// packages there).
+var nativeCommandChannels = []nativeCommandChannel{
+	{id: "discord", skillsAuto: true, credentials: [][]string{{"token"}}, envCreds: []string{"DISCORD_BOT_TOKEN"}},
+	{id: "mattermost", credentials: [][]string{{"botToken", "baseUrl"}}, envCreds: []string{"MATTERMOST_BOT_TOKEN", "MATTERMOST_URL"}},
+	{id: "slack", credentials: [][]string{{"botToken", "appToken"}, {"botToken", "signingSecret"}}, envCreds: []string{"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"}},
+	{id: "telegram", skillsAuto: true, credentials: [][]string{{"botToken"}, {"tokenFile"}}, envCreds: []string{"TELEGRAM_BOT_TOKEN"}},
+}
+
+// NativeSkillChannels lists the configured, enabled channels whose native
+// skill commands resolve to on (channels.<id>.commands.nativeSkills, else
+// commands.nativeSkills, else the channel's default). Plugin skills are
+// then chat commands, which makes an unpinned plugin set more dangerous.
+//
+// 2026.4.14's audit asks a channel registry that is still empty when the
+// CLI runs it, so it never escalates (a configured Telegram bot gives warn);
+// the 2026.4 profile reproduces that.
+func NativeSkillChannels(compat check.Compat, root *config.Value, env config.Env) []string {
+	if compat.Is414() {
+		return nil
+	}
+	var out []string
+	for _, ch := range nativeCommandChannels {
+		if compat.Is96() && ch.id != "telegram" {
+			continue
+		}
+		c := root.Get("channels", ch.id)
+		if !c.IsObject() || c.Get("enabled").IsFalse() || !channelConfigured(c, ch, env) {
+			continue
+		}
+		setting := c.Get("commands", "nativeSkills")
+		if !setting.Present() {
+			setting = root.Get("commands", "nativeSkills")
+		}
+		on := ch.skillsAuto
+		if setting.IsTrue() {
+			on = true
+		} else if setting.IsFalse() {
+			on = false
+		}
+		if on {
+			out = append(out, ch.id)
+		}
+	}
+	return out
+}
+
+func channelConfigured(c *config.Value, ch nativeCommandChannel, env config.Env) bool {
+	has := func(obj *config.Value) bool {
+		for _, set := range ch.credentials {
+			all := true
+			for _, f := range set {
+				v := obj.Get(f)
+				all = all && (v.Trimmed() != "" || v.IsObject())
+			}
+			if all {
+				return true
+			}
+		}
+		return false
+	}
+	if has(c) {
+		return true
+	}
+	for _, a := range c.Get("accounts").Pairs() {
+		if a.Value.IsObject() && !a.Value.Get("enabled").IsFalse() && has(a.Value) {
+			return true
+		}
+	}
+	for _, k := range ch.envCreds {
+		if strings.TrimSpace(env.Get(k)) == "" {
+			return false
+		}
+	}
+	return len(ch.envCreds) > 0
+}
