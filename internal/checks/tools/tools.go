@@ -4,4 +4,19 @@ package tools
 import "github.com/clawcheck/clawcheck/internal/check"
 
 // Checks is this family's list.
-var Checks = []*check.Check{}
+var Checks = []*check.Check{
+	ElevatedAllowFromWildcard,
+	ElevatedAllowFromLarge,
+	ExecHostSandboxNoSandboxDefaults,
+	ExecHostSandboxNoSandboxAgents,
+	ExecSecurityFull,
+	ExecFSToolsDisabled,
+	ExecAutoAllowSkills,
+	ExecInterpreterWithoutStrictInlineEval,
+	SafeBinsInterpreterUnprofiled,
+	SafeBinsBroadBehavior,
+	SafeBinTrustedDirsRisky,
+	SkillMCPBoundaryDrift,
+	McporterInspectionIncomplete,
+	MinimalProfileOverridden,
+}

@@ -1,0 +1,277 @@
+package openclaw
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/toolpolicy"
+)
+
+// PolicyPath is one channel setting that opens the gateway to senders: its
+// dotted config path and the value that sets it (for locations).
+type PolicyPath struct {
+	Path  string
+	Value *config.Value
+}
+
+// OpenInboundPolicies lists the open inbound policies of the exposure
+// checks: for each channels.<ch> and each channels.<ch>.accounts.<acct>
+// object as written (not merged, not recursive), groupPolicy "open", and
+// under 2026.9 also (dmPolicy ?? dm.policy) "open" (decision D4). 2026.9
+// scans channels.defaults like a channel.
+func OpenInboundPolicies(compat check.Compat, root *config.Value) []PolicyPath {
+	var out []PolicyPath
+	inspect := func(section *config.Value, base string) {
+		if gp := section.Get("groupPolicy"); isString(gp, "open") {
+			out = append(out, PolicyPath{base + ".groupPolicy", gp})
+		}
+		if !compat.Is96() {
+			return
+		}
+		dm := section.Get("dmPolicy")
+		path := base + ".dmPolicy"
+		if !dm.Present() {
+			dm = section.Get("dm", "policy")
+			path = base + ".dm.policy"
+		}
+		if isString(dm, "open") {
+			out = append(out, PolicyPath{path, dm})
+		}
+	}
+	for _, m := range rawChannels(compat, root) {
+		base := "channels." + m.Key
+		inspect(m.Value, base)
+		for _, a := range m.Value.Get("accounts").Pairs() {
+			if a.Value.IsObject() {
+				inspect(a.Value, base+".accounts."+a.Key)
+			}
+		}
+	}
+	return out
+}
+
+// rawChannels is every object under channels, in config order. Unlike
+// Channels it keeps "modelByChannel" (upstream's scans do not skip it) and
+// keeps "defaults" under both profiles only when 2026.9 reads it.
+func rawChannels(compat check.Compat, root *config.Value) []config.Member {
+	var out []config.Member
+	for _, m := range root.Get("channels").Pairs() {
+		if !m.Value.IsObject() {
+			continue
+		}
+		if m.Key == "defaults" && !compat.Is96() {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// OpenExecSurfacePaths walks every object below channels (accounts, groups,
+// dms and any other nested object) and lists, sorted, each
+// "<path>.groupPolicy" and "<path>.dmPolicy" whose value is "open". Both
+// releases do the same walk.
+func OpenExecSurfacePaths(root *config.Value) []string {
+	seen := map[string]bool{}
+	var visit func(v *config.Value, scope string, depth int)
+	visit = func(v *config.Value, scope string, depth int) {
+		if !v.IsObject() || depth > 64 {
+			return
+		}
+		if isString(v.Get("groupPolicy"), "open") {
+			seen[scope+".groupPolicy"] = true
+		}
+		if isString(v.Get("dmPolicy"), "open") {
+			seen[scope+".dmPolicy"] = true
+		}
+		for _, m := range v.Pairs() {
+			visit(m.Value, scope+"."+m.Key, depth+1)
+		}
+	}
+	for _, m := range root.Get("channels").Pairs() {
+		visit(m.Value, "channels."+m.Key, 0)
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MultiUserSignals lists the signals that more than one person can reach
+// the gateway: per channel and per account, groupPolicy "open", groupPolicy
+// "allowlist" with configured groups/guilds/channels/rooms, dmPolicy "open",
+// "*" in allowFrom or groupAllowFrom, dm.policy "open", "*" in dm.allowFrom.
+// 2026.4.14 inspects each channel and account object as written; 2026.9.6
+// merges account values over the channel's, so channel-level signals repeat
+// per account. Signals are unique, in discovery order.
+func MultiUserSignals(compat check.Compat, root *config.Value) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	inspect := func(get func(keys ...string) *config.Value, base string) {
+		gp, _ := get("groupPolicy").String()
+		switch {
+		case gp == "open":
+			add(base + `.groupPolicy="open"`)
+		case gp == "allowlist" && hasGroupTargets(get):
+			add(base + `.groupPolicy="allowlist" with configured group targets`)
+		}
+		if isString(get("dmPolicy"), "open") {
+			add(base + `.dmPolicy="open"`)
+		}
+		if hasWildcard(get("allowFrom")) {
+			add(base + `.allowFrom includes "*"`)
+		}
+		if hasWildcard(get("groupAllowFrom")) {
+			add(base + `.groupAllowFrom includes "*"`)
+		}
+		if dm := get("dm"); dm.IsObject() {
+			if isString(dm.Get("policy"), "open") {
+				add(base + `.dm.policy="open"`)
+			}
+			if hasWildcard(dm.Get("allowFrom")) {
+				add(base + `.dm.allowFrom includes "*"`)
+			}
+		}
+	}
+	for _, m := range rawChannels(compat, root) {
+		ch := m.Value
+		base := "channels." + m.Key
+		// The loader fills in groupPolicy "allowlist" on the channels it
+		// defaults; the heuristic sees the loaded value.
+		chGet := ch.Get
+		if !ch.Get("groupPolicy").Present() && groupPolicyDefaulted414[m.Key] {
+			chGet = func(keys ...string) *config.Value {
+				if len(keys) == 1 && keys[0] == "groupPolicy" {
+					return &config.Value{Kind: config.String, Str: "allowlist"}
+				}
+				return ch.Get(keys...)
+			}
+		}
+		inspect(chGet, base)
+		for _, a := range ch.Get("accounts").Pairs() {
+			if !a.Value.IsObject() {
+				continue
+			}
+			acct := a.Value
+			get := acct.Get
+			if compat.Is96() {
+				get = func(keys ...string) *config.Value {
+					if v := acct.Get(keys[0]); v.Present() {
+						return v.Get(keys[1:]...)
+					}
+					return chGet(keys...)
+				}
+			}
+			inspect(get, base+".accounts."+a.Key)
+		}
+	}
+	return out
+}
+
+func hasGroupTargets(get func(keys ...string) *config.Value) bool {
+	for _, k := range []string{"groups", "guilds", "channels", "rooms"} {
+		v := get(k)
+		if v.Len() > 0 && (v.IsObject() || v.IsArray()) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWildcard(list *config.Value) bool {
+	for _, e := range list.Items() {
+		if s, ok := e.String(); ok && strings.TrimSpace(s) == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+func isString(v *config.Value, want string) bool {
+	s, ok := v.String()
+	return ok && s == want
+}
+
+// ExecScope is one place the exec security of the exposure checks applies:
+// the global scope and each roster agent.
+type ExecScope struct {
+	ID       string
+	Security string // deny, allowlist, full, or whatever is configured
+	Host     string
+}
+
+// ExecScopes are the scopes tools.exec.security_full_configured and
+// security.exposure.open_channels_with_exec look at. An unset security
+// counts as "deny" here, although host exec defaults to "full" at runtime
+// (a known upstream gap that clawcheck follows for compatibility).
+//
+// 2026.4.14: the global scope is "main" with tools.exec.security ?? "deny";
+// each agents.list entry with a string id adds its own scope inheriting
+// from the global one. 2026.9.6 names the global scope after the default
+// agent (or "global") and honours tools.exec.mode, which implies a
+// security. Scopes are keyed by id: a later scope with the same id replaces
+// an earlier one in place.
+func ExecScopes(compat check.Compat, root *config.Value) []ExecScope {
+	gexec := root.Get("tools", "exec")
+	globalSecurity := gexec.Get("security").StringOr("deny")
+	if compat.Is96() {
+		globalSecurity = securityForMode(gexec.Get("mode"), globalSecurity)
+	}
+	globalHost := gexec.Get("host").StringOr("auto")
+
+	var scopes []ExecScope
+	put := func(s ExecScope) {
+		for i := range scopes {
+			if scopes[i].ID == s.ID {
+				scopes[i] = s
+				return
+			}
+		}
+		scopes = append(scopes, s)
+	}
+	globalID := "main"
+	roster := toolpolicy.Roster(root)
+	if compat.Is96() {
+		globalID = "global"
+		switch {
+		case len(roster) == 0 && !toolpolicy.HasRoster(root):
+			globalID = "main"
+		case len(roster) == 1:
+			globalID = roster[0].Norm
+		}
+	}
+	put(ExecScope{ID: globalID, Security: globalSecurity, Host: globalHost})
+	for _, a := range roster {
+		aexec := a.Value.Get("tools", "exec")
+		sec := aexec.Get("security").StringOr(globalSecurity)
+		if compat.Is96() {
+			sec = securityForMode(aexec.Get("mode"), sec)
+		}
+		put(ExecScope{ID: a.ID, Security: sec, Host: aexec.Get("host").StringOr(globalHost)})
+	}
+	return scopes
+}
+
+// securityForMode applies 2026.9.6's tools.exec.mode, which overrides the
+// security it implies.
+func securityForMode(mode *config.Value, security string) string {
+	switch mode.Trimmed() {
+	case "deny":
+		return "deny"
+	case "allowlist", "ask", "auto":
+		return "allowlist"
+	case "full":
+		return "full"
+	}
+	return security
+}
