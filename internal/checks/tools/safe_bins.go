@@ -91,8 +91,8 @@ func profileNames(execs ...*config.Value) map[string]bool {
 
 // safeBinScope is one place safeBins are configured.
 type safeBinScope struct {
-	path string        // tools.exec or agents.<…>.<id>.tools.exec
-	exec *config.Value // the exec block
+	path  string        // tools.exec or agents.<…>.<id>.tools.exec
+	exec  *config.Value // the exec block
 	agent bool
 }
 
