@@ -1,0 +1,413 @@
+package channels
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/state"
+)
+
+// The channel block is one upstream collector: it visits the channel plugins
+// in plugin order, each plugin's accounts (the default account first), and
+// per account emits DM-policy findings, string warnings numbered by the
+// block's running count, then the plugin's own audit findings; identical
+// findings are dropped at the end. Every check of this package computes the
+// whole block and reports its own share, with Finding.Group set to the
+// finding's position, so the engine reproduces the block's order however the
+// findings are split between checks.
+
+// item is one finding of the block before it is handed to a check.
+type item struct {
+	id     string
+	sev    check.Severity
+	detail string
+	// key distinguishes findings whose detail is the same but whose upstream
+	// title differs (the account note of dangerous name matching).
+	key string
+	loc *check.Location
+	// ours marks clawcheck's additions, which upstream's warning numbering
+	// does not count.
+	ours bool
+}
+
+// runBlock computes the channel block for the pass's profile.
+func runBlock(p *check.Pass) []item {
+	b := &block{p: p, root: p.Root()}
+	if p.Compat.Is96() {
+		b.run96()
+	} else {
+		b.run414()
+	}
+	return dedupe(b.items)
+}
+
+type block struct {
+	p     *check.Pass
+	root  *config.Value
+	items []item
+	// upstream counts the findings upstream itself would have collected so
+	// far; warning.<n> is numbered from it.
+	upstream int
+}
+
+func (b *block) add(it item) {
+	b.items = append(b.items, it)
+	if !it.ours {
+		b.upstream++
+	}
+}
+
+func dedupe(items []item) []item {
+	seen := map[string]bool{}
+	var out []item
+	for _, it := range items {
+		k := it.id + "\n" + string(it.sev) + "\n" + it.detail + "\n" + it.key
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, it)
+	}
+	return out
+}
+
+// account is one resolved channel account.
+type account struct {
+	channel   string
+	id        string
+	cfg       *config.Value // the channel's settings with the account's merged over them
+	entry     *config.Value // channels.<ch>.accounts.<id> as loaded, nil when absent
+	explicit  bool          // accounts.<id> exists as written
+	base      string        // "channels.<ch>." or "channels.<ch>.accounts.<id>."
+	several   bool          // the channel has more than one account to audit
+	isDefault bool          // the channel's default account
+}
+
+// label names the account for details: "" for a lone implicit account.
+func (a *account) label() string {
+	if a.several || a.explicit {
+		return " (account " + a.id + ")"
+	}
+	return ""
+}
+
+// normalizeAccountID is upstream's account id normalisation: trimmed and
+// lower-cased, "default" when empty.
+func normalizeAccountID(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return "default"
+	}
+	return s
+}
+
+// loaded returns channels.<ch> as the 2026.4.14 loader hands it to the
+// audit: Discord and Slack DM settings moved to the top level of each scope,
+// Telegram and WhatsApp single-account fields moved under accounts.default
+// when named accounts exist, and the defaulted group policy filled in.
+func loaded(ch string, raw *config.Value, compat check.Compat) *config.Value {
+	v := raw.Clone()
+	switch ch {
+	case "discord", "slack":
+		liftDM(v)
+		for _, m := range v.Get("accounts").Pairs() {
+			liftDM(m.Value)
+		}
+	case "telegram", "whatsapp":
+		promoteDefault(ch, v)
+	}
+	if compat.Is414() && groupPolicyDefaulted[ch] && !v.Has("groupPolicy") {
+		v.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
+	}
+	return v
+}
+
+// groupPolicyDefaulted are the channels whose top-level groupPolicy the
+// 2026.4.14 loader sets to "allowlist" when it is unset.
+var groupPolicyDefaulted = map[string]bool{
+	"discord": true, "feishu": true, "googlechat": true, "imessage": true, "irc": true, "line": true,
+	"mattermost": true, "msteams": true, "nextcloud-talk": true, "signal": true, "slack": true,
+	"telegram": true, "whatsapp": true, "zalouser": true,
+}
+
+func liftDM(scope *config.Value) {
+	dm := scope.Get("dm")
+	if !dm.IsObject() {
+		return
+	}
+	if p := dm.Get("policy"); p.Present() && !scope.Has("dmPolicy") {
+		scope.Set("dmPolicy", p, config.Origin{})
+	}
+	if a := dm.Get("allowFrom"); a.Present() && !scope.Has("allowFrom") {
+		scope.Set("allowFrom", a, config.Origin{})
+	}
+	dm.Delete("policy")
+	dm.Delete("allowFrom")
+}
+
+// promotedKeys are the single-account keys the loader moves under
+// accounts.default once named accounts exist.
+var promotedKeys = map[string][]string{
+	"telegram": {"botToken", "tokenFile"},
+	"whatsapp": {"name", "authDir", "dmPolicy", "allowFrom", "groupPolicy", "groupAllowFrom", "defaultTo"},
+}
+
+func promoteDefault(ch string, v *config.Value) {
+	accounts := v.Get("accounts")
+	if accounts.Len() == 0 || !accounts.IsObject() {
+		return
+	}
+	var moving []config.Member
+	for _, k := range promotedKeys[ch] {
+		if m := v.Get(k); m.Present() {
+			moving = append(moving, config.Member{Key: k, Value: m})
+		}
+	}
+	if len(moving) == 0 {
+		return
+	}
+	target := ""
+	for _, k := range accounts.Keys() {
+		if normalizeAccountID(k) == "default" {
+			target = k
+			break
+		}
+	}
+	if target == "" {
+		target = "default"
+		accounts.Set(target, config.NewObject(), config.Origin{})
+	}
+	dst := accounts.Get(target)
+	if !dst.IsObject() {
+		return
+	}
+	for _, m := range moving {
+		if !dst.Has(m.Key) {
+			dst.Set(m.Key, m.Value, config.Origin{})
+		}
+		v.Delete(m.Key)
+	}
+}
+
+// accountsOf lists the channel's accounts in audit order: the default
+// account first, then every account id sorted.
+func accountsOf(ch string, v *config.Value) []*account {
+	accounts := v.Get("accounts")
+	var ids []string
+	seen := map[string]bool{}
+	for _, k := range accounts.Keys() {
+		if strings.TrimSpace(k) == "" {
+			continue
+		}
+		id := normalizeAccountID(k)
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	if len(ids) == 0 {
+		ids = []string{"default"}
+	}
+	def := ids[0]
+	if want := normalizeAccountID(v.Get("defaultAccount").Trimmed()); v.Get("defaultAccount").Trimmed() != "" && seen[want] {
+		def = want
+	} else if seen["default"] {
+		def = "default"
+	}
+	order := []string{def}
+	for _, id := range ids {
+		if id != def {
+			order = append(order, id)
+		}
+	}
+	var out []*account
+	for _, id := range order {
+		entry, key := accountEntry(accounts, id)
+		a := &account{channel: ch, id: id, entry: entry, several: len(order) > 1, isDefault: id == def}
+		a.explicit = key == id && entry != nil
+		a.base = "channels." + ch + "."
+		if a.explicit {
+			a.base = "channels." + ch + ".accounts." + id + "."
+		}
+		a.cfg = merge(ch, v, entry)
+		out = append(out, a)
+	}
+	return out
+}
+
+// accountEntry finds accounts.<id> by normalised key.
+func accountEntry(accounts *config.Value, id string) (*config.Value, string) {
+	if e := accounts.Get(id); e.IsObject() {
+		return e, id
+	}
+	for _, m := range accounts.Pairs() {
+		if normalizeAccountID(m.Key) == id && m.Value.IsObject() {
+			return m.Value, m.Key
+		}
+	}
+	return nil, ""
+}
+
+// merge lays an account's settings over its channel's (one level deep, as
+// upstream spreads them). A Telegram account of a multi-account channel does
+// not inherit the channel's groups.
+func merge(ch string, channel, entry *config.Value) *config.Value {
+	out := config.NewObject()
+	multi := channel.Get("accounts").Len() > 1
+	for _, m := range channel.Pairs() {
+		switch m.Key {
+		case "accounts", "defaultAccount":
+			continue
+		case "groups":
+			if ch == "telegram" && multi {
+				continue
+			}
+		}
+		out.Set(m.Key, m.Value, m.KeyOrigin)
+	}
+	for _, m := range entry.Pairs() {
+		out.Set(m.Key, m.Value, m.KeyOrigin)
+	}
+	// An account is enabled only when neither it nor its channel is switched off.
+	if channel.Get("enabled").IsFalse() {
+		out.Set("enabled", channel.Get("enabled"), config.Origin{})
+	}
+	return out
+}
+
+// isSet reports whether a credential-like value is configured: a non-blank
+// string or an object (a SecretRef, resolved or not).
+func isSet(v *config.Value) bool {
+	return v.Trimmed() != "" || v.IsObject()
+}
+
+// jsString is JavaScript's String(x) for the entry kinds allowlists hold.
+func jsString(v *config.Value) (string, bool) {
+	switch {
+	case v == nil:
+		return "", false
+	case v.Kind == config.String:
+		return v.Str, true
+	case v.Kind == config.Number:
+		return strconv.FormatFloat(v.Num, 'f', -1, 64), true
+	case v.Kind == config.Bool:
+		return strconv.FormatBool(v.Bool), true
+	}
+	return "", false
+}
+
+// entries returns an allowlist's entries as strings (numbers included),
+// trimmed, blanks dropped.
+func entries(v *config.Value) []string {
+	var out []string
+	for _, e := range v.Items() {
+		if s, ok := jsString(e); ok {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// maxStoreBytes bounds one pairing-store file; real ones hold a few ids.
+const maxStoreBytes = 1 << 20
+
+// store reads the pairing allowlist of a channel account: the account's own
+// file and, for the default account, the legacy channel-wide file. Entries
+// are trimmed, "*" and blanks dropped, duplicates removed.
+func (b *block) store(ch, accountID string) []string {
+	dir := b.p.Config.Paths.CredentialsDir
+	if dir == "" || b.p.State == nil {
+		return nil
+	}
+	files := []string{filepath.Join(dir, safeKey(ch)+"-"+safeKey(accountID)+"-allowFrom.json")}
+	if accountID == "default" {
+		files = append(files, filepath.Join(dir, safeKey(ch)+"-allowFrom.json"))
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range files {
+		for _, e := range b.readStore(f) {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// storeLabel is how findings name the pairing store file.
+func (b *block) storeLabel(ch string) string {
+	return filepath.Join(b.p.Config.Paths.CredentialsDir, safeKey(ch)+"-allowFrom.json")
+}
+
+func safeKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer(`\`, "_", "/", "_", ":", "_", "*", "_", "?", "_", `"`, "_", "<", "_", ">", "_", "|", "_").Replace(s)
+	return strings.ReplaceAll(s, "..", "_")
+}
+
+func (b *block) readStore(path string) []string {
+	info, ok := b.p.State.Stat(path)
+	if !ok || info.Kind != state.File || info.Size > maxStoreBytes {
+		return nil
+	}
+	data, err := b.p.State.ReadFile(path)
+	if err != nil || len(data) > maxStoreBytes {
+		return nil
+	}
+	var doc struct {
+		AllowFrom []any `json:"allowFrom"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range doc.AllowFrom {
+		var s string
+		switch x := e.(type) {
+		case string:
+			s = x
+		case json.Number:
+			s = x.String()
+		default:
+			continue
+		}
+		if s = strings.TrimSpace(s); s != "" && s != "*" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// examples renders up to five labels, then how many more there are.
+func examples(labels []string) string {
+	if len(labels) <= 5 {
+		return strings.Join(labels, ", ")
+	}
+	return strings.Join(labels[:5], ", ") + fmt.Sprintf(" (+%d more)", len(labels)-5)
+}
+
+// at locates a finding at the first of the values that came from a file.
+func at(pairs ...any) *check.Location {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		v, _ := pairs[i].(*config.Value)
+		path, _ := pairs[i+1].(string)
+		if l := check.At(v, path); l != nil {
+			return l
+		}
+	}
+	return nil
+}

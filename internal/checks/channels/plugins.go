@@ -1,0 +1,184 @@
+package channels
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/config"
+)
+
+// plugin describes what 2026.4.14's bundled channel plugin audits.
+type plugin struct {
+	id string
+	// configured reports whether an account has the credentials the plugin
+	// needs to run; unconfigured accounts are not audited.
+	configured func(b *block, a *account) bool
+	// dm is the DM policy source; nil when the plugin has no DM checks.
+	dm *dmSource
+	// openGroups: the plugin warns when the account's group policy is open.
+	openGroups bool
+	// groupsOpenByDefault: an unset group policy means open (Zalo).
+	groupsOpenByDefault bool
+	// warnings adds the plugin's own string warnings after the open-group one.
+	warnings func(b *block, a *account) []warning
+	// audit adds the plugin's own findings after the warnings.
+	audit func(b *block, a *account, accounts []*account)
+	// nameMatchingUnderConfig: the account carries dangerouslyAllowNameMatching
+	// where the block's generic break-glass check reads it.
+	nameMatchingUnderConfig bool
+}
+
+// dmSource says where a plugin reads its DM policy and allowlist.
+type dmSource struct {
+	policy        []string // key path of the policy inside the account
+	allowFrom     []string // key path of the allowlist
+	policyLabel   string   // how the policy key is named after the account's base path
+	allowLabel    string   // how the allowlist key is named after the base path
+	defaultPolicy string
+	normalize     func(string) string
+	// ignored: the plugin reads keys the loader has already moved away, so
+	// it always sees the default policy and an empty allowlist.
+	ignored bool
+}
+
+// warning is one string warning of a plugin.
+type warning struct {
+	sev    check.Severity
+	detail string
+	loc    *check.Location
+}
+
+var (
+	topLevelDM = &dmSource{policy: []string{"dmPolicy"}, allowFrom: []string{"allowFrom"}, policyLabel: "dmPolicy", allowLabel: "allowFrom", defaultPolicy: "pairing"}
+	nestedDM   = &dmSource{policy: []string{"dm", "policy"}, allowFrom: []string{"dm", "allowFrom"}, policyLabel: "dm.policy", allowLabel: "dm.allowFrom", defaultPolicy: "pairing"}
+	movedDM    = &dmSource{policy: []string{"dm", "policy"}, allowFrom: []string{"dm", "allowFrom"}, policyLabel: "dm.policy", allowLabel: "dm.allowFrom", defaultPolicy: "pairing", ignored: true}
+)
+
+func withNormalize(d *dmSource, f func(string) string) *dmSource {
+	c := *d
+	c.normalize = f
+	return &c
+}
+
+// plugins414 is 2026.4.14's channel plugin order: by the plugin's order
+// value, then by id. Plugins without a security adapter (qqbot, tlon,
+// twitch) and Zalo Personal, whose accounts count as configured only after
+// an online session check, are left out.
+var plugins414 = []*plugin{
+	{id: "discord", configured: needs("token"), dm: movedDM, openGroups: true, audit: discordAudit, nameMatchingUnderConfig: true},
+	{id: "whatsapp", configured: whatsappLinked, dm: withNormalize(topLevelDM, normalizeWhatsApp), openGroups: true},
+	{id: "googlechat", configured: needs("serviceAccount"), dm: nestedDM, openGroups: true, warnings: googleChatWarnings, nameMatchingUnderConfig: true},
+	{id: "msteams", configured: needs("appId", "appPassword", "tenantId"), openGroups: true, nameMatchingUnderConfig: true},
+	{id: "mattermost", configured: needs("botToken", "baseUrl"), dm: topLevelDM, openGroups: true, nameMatchingUnderConfig: true},
+	{id: "nextcloud-talk", configured: needs("baseUrl", "botSecret"), dm: topLevelDM, openGroups: true},
+	{id: "feishu", configured: needs("appId", "appSecret"), openGroups: true, audit: feishuAudit},
+	{id: "matrix", configured: needs("homeserver", "accessToken", "userId"), dm: withNormalize(nestedDM, strings.ToLower), openGroups: true, warnings: matrixWarnings},
+	{id: "bluebubbles", configured: needs("serverUrl", "password"), dm: topLevelDM, openGroups: true},
+	{id: "irc", configured: needs("host", "nick"), dm: topLevelDM, openGroups: true, warnings: ircWarnings, nameMatchingUnderConfig: true},
+	{id: "zalo", configured: needs("botToken"), dm: topLevelDM, openGroups: true, groupsOpenByDefault: true},
+	{id: "synology-chat", configured: func(*block, *account) bool { return true }, dm: synologyDM, warnings: synologyWarnings, audit: synologyAudit},
+	{id: "nostr", configured: needs("privateKey"), dm: topLevelDM},
+	{id: "imessage", configured: needs("cliPath"), dm: topLevelDM, openGroups: true},
+	{id: "line", configured: needs("channelAccessToken", "channelSecret"), dm: withNormalize(topLevelDM, normalizeLine), openGroups: true},
+	{id: "signal", configured: needs("account"), dm: withNormalize(topLevelDM, normalizeSignal), openGroups: true},
+	{id: "slack", configured: needs("botToken", "appToken"), dm: movedDM, openGroups: true, audit: slackAudit, nameMatchingUnderConfig: true},
+	{id: "telegram", configured: telegramConfigured, dm: topLevelDM, openGroups: true, audit: telegramAudit},
+}
+
+var synologyDM = &dmSource{policy: []string{"dmPolicy"}, allowFrom: []string{"allowedUserIds"}, policyLabel: "dmPolicy", allowLabel: "allowFrom", defaultPolicy: "allowlist", normalize: strings.ToLower}
+
+// needs: every listed key holds a non-blank string or a SecretRef.
+func needs(keys ...string) func(*block, *account) bool {
+	return func(_ *block, a *account) bool {
+		for _, k := range keys {
+			if !isSet(a.cfg.Get(k)) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func telegramConfigured(b *block, a *account) bool {
+	if isSet(a.cfg.Get("botToken")) || a.cfg.Get("tokenFile").Trimmed() != "" {
+		return true
+	}
+	return a.id == "default" && strings.TrimSpace(b.p.Env["TELEGRAM_BOT_TOKEN"]) != ""
+}
+
+// whatsappLinked: WhatsApp needs a linked session on disk; config alone is
+// not enough.
+func whatsappLinked(b *block, a *account) bool {
+	dir := b.p.Config.Paths.CredentialsDir
+	if dir == "" || b.p.State == nil {
+		return false
+	}
+	candidates := []string{dir + "/whatsapp/" + a.id + "/creds.json"}
+	if a.id == "default" {
+		candidates = append(candidates, dir+"/creds.json")
+	}
+	for _, c := range candidates {
+		if info, ok := b.p.State.Stat(c); ok && !info.IsDir() && !info.Dangling {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	nonDialChars = regexp.MustCompile(`[^0-9+]`)
+)
+
+// normalizeE164 keeps digits and a leading plus, adding the plus.
+func normalizeE164(s string) string {
+	d := nonDialChars.ReplaceAllString(strings.TrimSpace(s), "")
+	d = strings.TrimLeft(d, "+")
+	if d == "" {
+		return ""
+	}
+	return "+" + d
+}
+
+func normalizeWhatsApp(s string) string {
+	s = strings.TrimSpace(stripFold(s, "whatsapp:"))
+	if strings.Contains(s, "@") {
+		return strings.ToLower(s)
+	}
+	return normalizeE164(s)
+}
+
+func normalizeSignal(s string) string {
+	s = strings.TrimSpace(stripFold(strings.TrimSpace(s), "signal:"))
+	if strings.HasPrefix(s, "+") || nonDialChars.ReplaceAllString(s, "") == s {
+		return normalizeE164(s)
+	}
+	return s
+}
+
+func normalizeLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = stripFold(s, "line:")
+	s = stripFold(s, "user:")
+	return strings.TrimSpace(s)
+}
+
+func stripFold(s, prefix string) string {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+// path names a key of the account in findings.
+func (a *account) path(key string) string { return a.base + key }
+
+// value returns the account's setting and, when the account entry itself
+// holds it, the path to it there; otherwise the channel's path.
+func (a *account) located(key ...string) (*config.Value, string) {
+	dotted := strings.Join(key, ".")
+	if v := a.entry.Get(key...); v.Present() {
+		return v, "channels." + a.channel + ".accounts." + a.id + "." + dotted
+	}
+	return a.cfg.Get(key...), "channels." + a.channel + "." + dotted
+}
