@@ -4,4 +4,12 @@ package security
 import "github.com/clawcheck/clawcheck/internal/check"
 
 // Checks is this family's list.
-var Checks = []*check.Check{}
+var Checks = []*check.Check{
+	OpenChannelsWithExec,
+	OpenGroupsWithElevated,
+	OpenGroupsWithRuntimeOrFS,
+	OpenGroupsWithControlPlaneTools,
+	GroupScopeMain,
+	MultiUserHeuristic,
+	CrossAgentSessionAccess,
+}
