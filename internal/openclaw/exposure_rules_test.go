@@ -9,8 +9,8 @@ import (
 
 func TestOpenInboundPolicies(t *testing.T) {
 	tests := []struct {
-		name          string
-		config        string
+		name            string
+		config          string
 		want414, want96 []string
 	}{
 		{"none", `{channels:{telegram:{groupPolicy:"allowlist", dmPolicy:"pairing"}}}`, nil, nil},
