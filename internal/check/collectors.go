@@ -79,8 +79,8 @@ var collectorIDs = map[string][]string{
 		"gateway.auth_no_rate_limit",
 	},
 	CollectorPluginSecurity: {
-		"browser.control_invalid_config", "browser.control_no_auth", "browser.remote_cdp_http",
-		"browser.remote_cdp_private_host", "browser.extension_relay_legacy_auth",
+		"browser.control_invalid_config", "browser.extension_relay_legacy_auth", "browser.control_no_auth",
+		"browser.remote_cdp_http", "browser.remote_cdp_private_host",
 	},
 	CollectorExec: {
 		"tools.exec.host_sandbox_no_sandbox_defaults", "tools.exec.host_sandbox_no_sandbox_agents",
