@@ -123,19 +123,23 @@ func envList(env map[string]string) []string {
 	return out
 }
 
-// capped is a buffer that keeps at most limit bytes and drops the rest.
+// capped is a writer that keeps at most limit bytes and drops the rest.
+// The buffer is a field, not embedded, so io.Copy cannot bypass Write
+// through bytes.Buffer's ReadFrom.
 type capped struct {
-	bytes.Buffer
+	buf   bytes.Buffer
 	limit int
 }
 
 func (c *capped) Write(p []byte) (int, error) {
-	if room := c.limit - c.Len(); room > 0 {
+	if room := c.limit - c.buf.Len(); room > 0 {
 		if len(p) > room {
-			c.Buffer.Write(p[:room])
+			c.buf.Write(p[:room])
 		} else {
-			c.Buffer.Write(p)
+			c.buf.Write(p)
 		}
 	}
 	return len(p), nil
 }
+
+func (c *capped) Bytes() []byte { return c.buf.Bytes() }

@@ -19,12 +19,22 @@ type SandboxAgent struct {
 	Value *config.Value // the entry object
 }
 
-// SandboxRoster lists the roster entries that carry a string id, in config
-// order: agents.list first, then agents.entries. Both releases skip list
-// entries that are not objects or have no string id.
+// SandboxRoster lists the roster entries. agents.entries (the 2026.9.6
+// form) wins over agents.list when both are present, as 2026.9.6 reads them;
+// list elements count only when they are objects with a string id.
 func SandboxRoster(root *config.Value) []SandboxAgent {
 	var out []SandboxAgent
 	agents := root.Get("agents")
+	if entries := agents.Get("entries"); entries.Present() {
+		for _, m := range entries.Pairs() {
+			if m.Value.IsObject() {
+				out = append(out, SandboxAgent{
+					ID: m.Key, Label: "agents.entries." + m.Key, Path: "agents.entries." + m.Key, Value: m.Value,
+				})
+			}
+		}
+		return out
+	}
 	for i, e := range agents.Get("list").Items() {
 		id, ok := e.Get("id").String()
 		if !e.IsObject() || !ok {
@@ -32,14 +42,6 @@ func SandboxRoster(root *config.Value) []SandboxAgent {
 		}
 		out = append(out, SandboxAgent{
 			ID: id, Label: "agents.list." + id, Path: "agents.list." + strconv.Itoa(i), Value: e,
-		})
-	}
-	for _, m := range agents.Get("entries").Pairs() {
-		if !m.Value.IsObject() {
-			continue
-		}
-		out = append(out, SandboxAgent{
-			ID: m.Key, Label: "agents.entries." + m.Key, Path: "agents.entries." + m.Key, Value: m.Value,
 		})
 	}
 	return out
