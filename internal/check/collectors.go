@@ -127,6 +127,9 @@ var collectorIDs = map[string][]string{
 		"hooks.installs_unpinned_npm_specs", "hooks.installs_missing_integrity", "hooks.installs_version_drift",
 	},
 	CollectorProbe: {"gateway.probe_failed", "gateway.probe_auth_secretref_unavailable"},
+	CollectorSecretsAtRest: {
+		"secrets.transcript_leak", "secrets.log_leak", "secrets.config_backup_plaintext", "secrets.legacy_dir",
+	},
 }
 
 // CollectorRank returns the position of a collector in the profile's order,
