@@ -139,8 +139,8 @@ var Rules = []*Rule{
 		Keywords: []string{":AA"},
 		Pattern:  rx(`[0-9]{8,10}:AA[0-9A-Za-z_-]{33}`),
 		Before:   10, MaxLen: 40,
-		Match:    []string{`"botToken":"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"`, "TELEGRAM=9876543210:AA" + rep("bC3dE", 6) + "fG3\n"},
-		NoMatch:  []string{"12:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw12", "time 10:AA"},
+		Match:   []string{`"botToken":"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"`, "TELEGRAM=9876543210:AA" + rep("bC3dE", 6) + "fG3\n"},
+		NoMatch: []string{"12:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw12", "time 10:AA"},
 	},
 	{
 		ID: "stripe-secret-key", Description: "Stripe live secret or restricted key",

@@ -22,7 +22,7 @@ type Plant struct {
 // benchmark gives them to the scanner as known.
 var Secrets = []string{
 	"9c1f4e7a2b8d3f60a5e1c7b94d2f8a3e6b0c5d1f7a9e2b4c", // gateway token shape
-	"oc-hook-7Yt2Qm9Lx4Vb8Nc3Rz6Kp1Wd5Sf0Jh",             // hook token
+	"oc-hook-7Yt2Qm9Lx4Vb8Nc3Rz6Kp1Wd5Sf0Jh",           // hook token
 }
 
 var words = strings.Fields(`the agent ran a tool and returned output from the workspace file system
