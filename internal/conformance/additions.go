@@ -32,6 +32,10 @@ var ours = []string{
 	"config.unknown_key",
 	"config.invalid_value",
 	"config.retired_key",
+	"secrets.transcript_leak",
+	"secrets.log_leak",
+	"secrets.config_backup_plaintext",
+	"secrets.legacy_dir",
 }
 
 // isAddition reports whether id is one of release's additions.
