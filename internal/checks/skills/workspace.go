@@ -60,17 +60,14 @@ var WorkspaceScanTruncated = &check.Check{
 	Severity:    check.Warn,
 	Title:       "Workspace skills folder too large to scan completely",
 	Remediation: "Keep <workspace>/skills shallow and small (fewer than 2000 skills), and move large skill collections to the managed skills folder.",
-	Doc:         "The symlink-escape scan of <workspace>/skills stops after 2000 SKILL.md files or 40000 directory visits, as 2026.9.6 does; skills past that point are not checked. 2026.4.14 stops silently, so this finding exists only under the 2026.9 profile.",
+	Doc:         "The symlink-escape scan of <workspace>/skills stops after 2000 SKILL.md files (and, under the 2026.9 profile, 40000 directory visits), as the reference does; skills past that point are not checked. 2026.9.6 reports this; 2026.4.14 stops silently, and clawcheck reports it under both profiles (decision D1).",
 	Needs:       check.NeedsConfig | check.NeedsState,
 	Collector:   check.CollectorFSSkills,
 	Run: func(p *check.Pass) error {
-		if !p.Compat.Is96() {
-			return nil
-		}
 		for _, scan := range scanWorkspaces(p) {
 			if scan.truncated {
 				p.Report(check.Finding{
-					Detail: fmt.Sprintf("the scan of %s/skills stopped at its limit (%d SKILL.md files or %d directory visits, or a snapshot limit) with folders left unscanned; SKILL.md files there were not checked for symlink escapes.", scan.workspace, maxSkillFiles, maxDirVisits),
+					Detail: fmt.Sprintf("the scan of %s/skills stopped at its limit (%d SKILL.md files, %d directory visits, or a snapshot limit) with folders left unscanned; SKILL.md files there were not checked for symlink escapes.", scan.workspace, maxSkillFiles, maxDirVisits),
 				})
 			}
 		}
