@@ -88,9 +88,11 @@ func TestDangerousNetworkMode(t *testing.T) {
 	}
 }
 
-func obj(members ...config.Member) *config.Value { return &config.Value{Kind: config.Object, Members: members} }
-func str(s string) *config.Value                 { return config.NewString(s) }
-func m(k string, v *config.Value) config.Member  { return config.Member{Key: k, Value: v} }
+func obj(members ...config.Member) *config.Value {
+	return &config.Value{Kind: config.Object, Members: members}
+}
+func str(s string) *config.Value                { return config.NewString(s) }
+func m(k string, v *config.Value) config.Member { return config.Member{Key: k, Value: v} }
 
 func TestSandboxModeAndRoster(t *testing.T) {
 	root := obj(m("agents", obj(

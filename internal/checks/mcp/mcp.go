@@ -1,7 +1,7 @@
-// Package mcp holds the checks of MCP servers and MCP apps.
+// Package mcp holds the checks of the gateway's MCP settings.
 package mcp
 
 import "github.com/clawcheck/clawcheck/internal/check"
 
 // Checks is this family's list.
-var Checks = []*check.Check{}
+var Checks = []*check.Check{AppsEnabled}
