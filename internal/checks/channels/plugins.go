@@ -88,11 +88,11 @@ var plugins414 = []*plugin{
 
 var synologyDM = &dmSource{policy: []string{"dmPolicy"}, allowFrom: []string{"allowedUserIds"}, policyLabel: "dmPolicy", allowLabel: "allowFrom", defaultPolicy: "allowlist", normalize: strings.ToLower}
 
-// needs: every listed key holds a non-blank string or a SecretRef.
+// needs: every listed key holds a usable value.
 func needs(keys ...string) func(*block, *account) bool {
-	return func(_ *block, a *account) bool {
+	return func(b *block, a *account) bool {
 		for _, k := range keys {
-			if !isSet(a.cfg.Get(k)) {
+			if !b.usable(a, k) {
 				return false
 			}
 		}
@@ -100,8 +100,27 @@ func needs(keys ...string) func(*block, *account) bool {
 	}
 }
 
+// usable reports whether an account setting holds a value the plugin can
+// use: a non-blank string, or a SecretRef that resolved to one. Upstream
+// treats an account whose credential ref it cannot resolve read-only as not
+// configured, and skips it, except for the plugins that inspect accounts
+// read-only (Discord, Slack, Telegram): for them a configured but
+// unavailable credential still counts.
+func (b *block) usable(a *account, key string) bool {
+	v, path := a.located(key)
+	if inspects[a.channel] && v.IsObject() {
+		return true
+	}
+	if in := b.p.Config.Secrets[path]; in != nil && in.Ref != nil {
+		return in.Resolved && strings.TrimSpace(in.Secret) != ""
+	}
+	return v.Trimmed() != ""
+}
+
+var inspects = map[string]bool{"discord": true, "slack": true, "telegram": true}
+
 func telegramConfigured(b *block, a *account) bool {
-	if isSet(a.cfg.Get("botToken")) || a.cfg.Get("tokenFile").Trimmed() != "" {
+	if b.usable(a, "botToken") || a.cfg.Get("tokenFile").Trimmed() != "" {
 		return true
 	}
 	return a.id == "default" && strings.TrimSpace(b.p.Env["TELEGRAM_BOT_TOKEN"]) != ""
