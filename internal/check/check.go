@@ -105,7 +105,17 @@ type Check struct {
 	// Always marks a check that reports on every audit (the attack-surface
 	// summary), so no fixture can show it silent.
 	Always bool
-	Run    func(*Pass) error
+	// AfterSuppression runs the check once the configured suppressions have
+	// filtered the other findings; it sees Pass.Suppressions and its own
+	// findings cannot be suppressed (the suppressions marker).
+	AfterSuppression bool
+	Run              func(*Pass) error
+}
+
+// SuppressionStats tell an AfterSuppression check what the filter did.
+type SuppressionStats struct {
+	Configured int // suppression entries in the config
+	Moved      int // findings moved to suppressedFindings
 }
 
 // IsTemplate reports whether the ID contains <placeholders>.

@@ -79,6 +79,16 @@ type Coverage struct {
 // check to have fired in at least one fixture and stayed silent in another.
 func Run(t *testing.T, dir string, checks []*check.Check) {
 	t.Helper()
+	RunWith(t, dir, checks, nil)
+}
+
+// RunWith is Run with extra checks that run alongside the ones under test,
+// for checks that act on other checks' findings (the suppressions marker);
+// the extra checks need no coverage here, but their findings must be listed
+// in the want sections like any other.
+func RunWith(t *testing.T, dir string, checks, extra []*check.Check) {
+	t.Helper()
+	all := append(append([]*check.Check{}, checks...), extra...)
 	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +100,7 @@ func Run(t *testing.T, dir string, checks []*check.Check) {
 	for _, file := range files {
 		file := file
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			runFile(t, file, checks, &cov)
+			runFile(t, file, all, &cov)
 		})
 	}
 	for _, c := range checks {

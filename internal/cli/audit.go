@@ -39,9 +39,7 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runAudit(inv, ro, &o) },
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.out.json, "json", false, "print the report as JSON (same as --format json)")
-	f.StringVar(&o.out.format, "format", "", "output format: text, json, sarif, html or markdown (default text)")
-	f.StringVar(&o.out.failOn, "fail-on", "none", "exit 3 when a finding has this severity or higher: critical, warn, info or none")
+	o.out.register(f)
 	f.StringVar(&o.stateDir, "state-dir", "", "audit this state dir (overrides OPENCLAW_STATE_DIR)")
 	f.StringVar(&o.configPath, "config", "", "audit this config file (overrides OPENCLAW_CONFIG_PATH)")
 	f.StringVar(&o.compat, "compat", "", "behave as release 2026.4 or 2026.9, or auto (default; also CLAWCHECK_COMPAT)")
@@ -85,6 +83,9 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(redact.String(e.Error())))
+	}
+	if err := o.out.filter(inv, res); err != nil {
+		return err
 	}
 	if err := writeReport(inv, ro, format, res, redact, checks); err != nil {
 		return failureErr(err)

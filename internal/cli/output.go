@@ -3,12 +3,18 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/clawcheck/clawcheck/internal/audit"
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/engine"
 	"github.com/clawcheck/clawcheck/internal/report"
+	"github.com/clawcheck/clawcheck/internal/suppress"
 )
 
 // Version is clawcheck's version, set at build time with
@@ -28,9 +34,86 @@ const excerptContext = 3
 // outputOptions are the audit flags that decide what is printed and how the
 // process exits.
 type outputOptions struct {
-	format string // one of formats; "" means text unless --json
-	json   bool   // --json, the reference's spelling of --format json
-	failOn string // critical, warn, info or none
+	format   string // one of formats; "" means text unless --json
+	json     bool   // --json, the reference's spelling of --format json
+	failOn   string // critical, warn, info or none
+	ignore   string // --ignore FILE
+	baseline string // --baseline FILE
+}
+
+func (o *outputOptions) register(f *pflag.FlagSet) {
+	f.BoolVar(&o.json, "json", false, "print the report as JSON (same as --format json)")
+	f.StringVar(&o.format, "format", "", "output format: text, json, sarif, html or markdown (default text)")
+	f.StringVar(&o.failOn, "fail-on", "none", "exit 3 when a finding has this severity or higher: critical, warn, info or none")
+	f.StringVar(&o.ignore, "ignore", "", "accept the risks listed in this YAML or JSON file (checkId, reason, optional detail and expires)")
+	f.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this earlier JSON report")
+}
+
+// filter applies --ignore and --baseline to the finished report. Both files
+// are the user's, not the installation's; bad ones are usage errors naming
+// the file and line.
+func (o *outputOptions) filter(inv *Invocation, res *audit.Result) error {
+	if o.ignore != "" {
+		path := inv.abs(o.ignore)
+		data, err := readUserFile(path, suppress.MaxIgnoreFileBytes)
+		if err != nil {
+			return usageErr(err)
+		}
+		f, err := suppress.ParseIgnoreFile(path, data)
+		if err != nil {
+			return usageErr(err)
+		}
+		for _, e := range f.Apply(res.Report, inv.Now()) {
+			fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s:%d: the entry for %s expired on %s and no longer applies\n",
+				report.SafeText(path), e.Line, report.SafeText(e.CheckID), e.Expires.Format("2006-01-02"))
+		}
+	}
+	if o.baseline != "" {
+		path := inv.abs(o.baseline)
+		data, err := readUserFile(path, suppress.MaxBaselineBytes)
+		if err != nil {
+			return usageErr(err)
+		}
+		b, err := suppress.ParseBaseline(path, data)
+		if err != nil {
+			return usageErr(err)
+		}
+		if n := b.Apply(res.Report); n > 0 {
+			fmt.Fprintf(inv.Stderr, "clawcheck: %d finding(s) already in the baseline %s are not shown\n", n, report.SafeText(path))
+		}
+	}
+	return nil
+}
+
+func (inv *Invocation) abs(path string) string {
+	if filepath.IsAbs(path) || inv.Cwd == "" {
+		return path
+	}
+	return filepath.Join(inv.Cwd, path)
+}
+
+// readUserFile reads a regular file of at most limit bytes.
+func readUserFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
+	}
+	return data, nil
 }
 
 // resolve checks the flag combination and returns the format to use.

@@ -14,6 +14,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/config/schema"
 	"github.com/clawcheck/clawcheck/internal/report"
 	"github.com/clawcheck/clawcheck/internal/state"
+	"github.com/clawcheck/clawcheck/internal/suppress"
 )
 
 // Input is everything one audit looks at.
@@ -48,10 +49,10 @@ func Run(in Input, checks []*check.Check) Result {
 	var all []placed
 	seq := 0
 	for i, c := range checks {
-		if c.Needs&check.NeedsDeep != 0 && !in.Options.Deep {
+		if c.Needs&check.NeedsDeep != 0 && !in.Options.Deep || c.AfterSuppression {
 			continue
 		}
-		findings, err := runOne(c, in)
+		findings, err := runOne(c, in, check.SuppressionStats{})
 		if err != nil {
 			res.Errors = append(res.Errors, err)
 			continue
@@ -78,16 +79,32 @@ func Run(in Input, checks []*check.Check) Result {
 		}
 		return x.seq < y.seq
 	})
+	ordered := make([]check.Finding, 0, len(all))
+	for _, p := range all {
+		ordered = append(ordered, p.f)
+	}
+	rules := suppress.Rules(in.Config.Root)
+	kept, moved := suppress.Apply(ordered, rules)
+	stats := check.SuppressionStats{Configured: len(rules), Moved: len(moved)}
+	for _, c := range checks {
+		if !c.AfterSuppression {
+			continue
+		}
+		findings, err := runOne(c, in, stats)
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		kept = append(kept, findings...)
+	}
 	r := &report.Report{
 		TS:                in.Now.UnixMilli(),
 		Compat:            in.Compat,
 		StateDir:          in.Config.Paths.StateDir,
 		ConfigPath:        in.Config.Paths.ConfigPath,
-		Findings:          make([]check.Finding, 0, len(all)),
+		Findings:          kept,
+		Suppressed:        moved,
 		SecretDiagnostics: append([]string{}, in.Config.Diagnostics...),
-	}
-	for _, p := range all {
-		r.Findings = append(r.Findings, p.f)
 	}
 	r.Count()
 	NewRedactor(secretsOf(in)).Report(r)
@@ -97,7 +114,7 @@ func Run(in Input, checks []*check.Check) Result {
 
 // runOne runs a check, turning a panic into an error: a check that trips on
 // hostile input must not take the audit down.
-func runOne(c *check.Check, in Input) (findings []check.Finding, err error) {
+func runOne(c *check.Check, in Input, stats check.SuppressionStats) (findings []check.Finding, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("check %s crashed: %v\n%s", c.ID, p, debug.Stack())
@@ -105,6 +122,7 @@ func runOne(c *check.Check, in Input) (findings []check.Finding, err error) {
 	}()
 	pass := check.NewPass(c, in.Compat, in.Config, in.State, in.Env, in.Options)
 	pass.Schema = in.Schema
+	pass.Suppressions = stats
 	if err := c.Run(pass); err != nil {
 		return nil, fmt.Errorf("check %s could not be evaluated: %w", c.ID, err)
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/checks/security"
 	"github.com/clawcheck/clawcheck/internal/checks/skills"
 	"github.com/clawcheck/clawcheck/internal/checks/summary"
+	"github.com/clawcheck/clawcheck/internal/checks/suppressions"
 	"github.com/clawcheck/clawcheck/internal/checks/tools"
 )
 
@@ -49,6 +50,7 @@ func Checks() []*check.Check {
 		security.Checks,
 		skills.Checks,
 		summary.Checks,
+		suppressions.Checks,
 		tools.Checks,
 	} {
 		out = append(out, family...)
