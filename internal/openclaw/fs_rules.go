@@ -19,12 +19,13 @@ type FSAgent struct {
 }
 
 // FSRoster lists the configured agents in config order. 2026.4.14 reads
-// agents.list (objects only); 2026.9.6 reads agents.entries, keyed by id, and
-// falls back to agents.list, which its loader migrates.
+// agents.list (objects only). 2026.9.6 reads agents.entries, keyed by id,
+// when the key is present, and otherwise agents.list, which its loader
+// migrates.
 func FSRoster(compat check.Compat, root *config.Value) []FSAgent {
 	agents := root.Get("agents")
 	var out []FSAgent
-	if compat.Is96() && agents.Get("entries").IsObject() {
+	if compat.Is96() && agents.Has("entries") {
 		for _, m := range agents.Get("entries").Pairs() {
 			if m.Value.IsObject() {
 				out = append(out, FSAgent{ID: m.Key, Value: m.Value})
@@ -42,18 +43,67 @@ func FSRoster(compat check.Compat, root *config.Value) []FSAgent {
 	return out
 }
 
-// FSDefaultAgentID is the agent that owns the default workspace: with no
-// roster "main"; otherwise (2026.9.6) agents.defaults.systemAgent.agentId,
-// then the entry marked default:true, then the first entry, normalised.
+// hasRoster96 reports whether 2026.9.6 sees a roster key at all; an empty
+// roster then means no agents, not the implicit "main".
+func hasRoster96(root *config.Value) bool {
+	agents := root.Get("agents")
+	return agents.Has("entries") || agents.Has("list")
+}
+
+// soleAgent96 is 2026.9.6's sole agent: "main" without a roster key, the
+// only entry of a one-entry roster, else none.
+func soleAgent96(root *config.Value) (string, bool) {
+	roster := FSRoster(check.Compat2026_9, root)
+	switch {
+	case len(roster) == 0 && !hasRoster96(root):
+		return "main", true
+	case len(roster) == 1:
+		return NormalizeAgentID(roster[0].ID), true
+	}
+	return "", false
+}
+
+// markedDefault96 is the one entry marked default:true, unless ownership is
+// explicit or several entries are marked.
+func markedDefault96(root *config.Value) (string, bool) {
+	if root.Get("agents", "ownership").StringOr("") == "explicit" {
+		return "", false
+	}
+	var marked []string
+	for _, e := range FSRoster(check.Compat2026_9, root) {
+		if e.Value.Get("default").IsTrue() {
+			marked = append(marked, e.ID)
+		}
+	}
+	if len(marked) != 1 {
+		return "", false
+	}
+	return NormalizeAgentID(marked[0]), true
+}
+
+// dataOwner96 is the agent 2026.9.6 gives the legacy default workspace.
+func dataOwner96(root *config.Value) (string, bool) {
+	if id, ok := markedDefault96(root); ok {
+		return id, true
+	}
+	return soleAgent96(root)
+}
+
+// FSDefaultAgentID is the agent that owns the default workspace, "" when
+// there is none (2026.9.6 with several agents and no owner).
+//
+// 2026.4.14: the agents.list entry marked default, else the first entry,
+// else "main".
+// 2026.9.6: the single entry marked default:true (unless agents.ownership is
+// "explicit"), else the sole agent ("main" without a roster).
 func FSDefaultAgentID(compat check.Compat, root *config.Value) string {
+	if compat.Is96() {
+		id, _ := dataOwner96(root)
+		return id
+	}
 	roster := FSRoster(compat, root)
 	if len(roster) == 0 {
 		return "main"
-	}
-	if compat.Is96() {
-		if s := root.Get("agents", "defaults", "systemAgent", "agentId").Trimmed(); s != "" {
-			return NormalizeAgentID(s)
-		}
 	}
 	chosen := roster[0]
 	for _, e := range roster {
@@ -62,7 +112,36 @@ func FSDefaultAgentID(compat check.Compat, root *config.Value) string {
 			break
 		}
 	}
-	return NormalizeAgentID(chosen.ID)
+	return NormalizeAgentID(strings.TrimSpace(chosen.ID))
+}
+
+// controlPlaneOwner96 is the agent whose workspace 2026.9.6's audit scans
+// first: agents.defaults.systemAgent.agentId, else (without explicit
+// ownership) the data owner, else the sole agent.
+func controlPlaneOwner96(root *config.Value) (string, bool) {
+	if s := root.Get("agents", "defaults", "systemAgent", "agentId").Trimmed(); s != "" {
+		return NormalizeAgentID(s), true
+	}
+	if root.Get("agents", "ownership").StringOr("") != "explicit" {
+		if id, ok := dataOwner96(root); ok {
+			return id, true
+		}
+	}
+	return soleAgent96(root)
+}
+
+// rosterIDs96 is 2026.9.6's listAgentIds: every roster id normalised and
+// de-duplicated, or "main" without a roster key.
+func rosterIDs96(root *config.Value) []string {
+	roster := FSRoster(check.Compat2026_9, root)
+	if len(roster) == 0 && !hasRoster96(root) {
+		return []string{"main"}
+	}
+	var ids []string
+	for _, e := range roster {
+		ids = append(ids, e.ID)
+	}
+	return uniqueNormalized(ids)
 }
 
 // PermissionAgentIDs are the agents whose auth profiles and session stores
@@ -71,15 +150,17 @@ func FSDefaultAgentID(compat check.Compat, root *config.Value) string {
 // 2026.4.14: the default agent, then every agents.list id (trimmed, blanks
 // dropped), each normalised. "main" is left out when a roster exists that
 // neither lists it nor makes it the default.
-// 2026.9.6: "main", then the default agent when a roster exists, then every
-// roster id, each normalised.
+// 2026.9.6: "main", then the default agent when a roster exists and one can
+// be chosen, then every roster id, each normalised.
 func PermissionAgentIDs(compat check.Compat, root *config.Value) []string {
 	var raw []string
 	roster := FSRoster(compat, root)
 	if compat.Is96() {
 		raw = append(raw, "main")
 		if len(roster) > 0 {
-			raw = append(raw, FSDefaultAgentID(compat, root))
+			if id := FSDefaultAgentID(compat, root); id != "" {
+				raw = append(raw, id)
+			}
 		}
 		for _, e := range roster {
 			raw = append(raw, e.ID)
@@ -206,20 +287,16 @@ func AgentWorkspaceDir(compat check.Compat, cfg *config.Config, env config.Env, 
 // scans for SKILL.md files, in scan order, without duplicates.
 //
 // 2026.4.14: each agents.list entry with a string id, then the default agent.
-// 2026.9.6: the control-plane workspace (the default agent's), then every
-// roster agent ("main" when there is no roster).
+// 2026.9.6: the control-plane owner's workspace when there is one, then every
+// roster agent's ("main" without a roster).
 func SkillWorkspaceDirs(compat check.Compat, cfg *config.Config, env config.Env) []string {
 	root := cfg.Root
 	var ids []string
 	if compat.Is96() {
-		ids = append(ids, FSDefaultAgentID(compat, root))
-		roster := FSRoster(compat, root)
-		if len(roster) == 0 {
-			ids = append(ids, "main")
+		if id, ok := controlPlaneOwner96(root); ok {
+			ids = append(ids, id)
 		}
-		for _, e := range roster {
-			ids = append(ids, e.ID)
-		}
+		ids = append(ids, rosterIDs96(root)...)
 	} else {
 		for _, e := range FSRoster(compat, root) {
 			if e.Value.Get("id").IsString() {

@@ -24,7 +24,9 @@ func TestPermissionAgentIDs(t *testing.T) {
 			[]string{"work-bot"}, []string{"main", "work-bot"}},
 		{"entries keyed by id", `{ agents: { entries: { coder: {}, family: {} } } }`,
 			[]string{"main"}, []string{"main", "coder", "family"}},
-		{"system agent", `{ agents: { defaults: { systemAgent: { agentId: "family" } }, entries: { coder: {}, family: {} } } }`,
+		{"system agent does not pick the default", `{ agents: { ownership: "explicit", defaults: { systemAgent: { agentId: "family" } }, entries: { coder: {}, family: {} } } }`,
+			[]string{"main"}, []string{"main", "coder", "family"}},
+		{"marked default", `{ agents: { entries: { coder: {}, family: { default: true } } } }`,
 			[]string{"main"}, []string{"main", "family", "coder"}},
 		{"roster of the wrong type", `{ agents: { list: "work" } }`, []string{"main"}, []string{"main"}},
 	}
@@ -52,10 +54,14 @@ func TestSkillWorkspaceDirs(t *testing.T) {
 		{"default", `{}`, nil, []string{".openclaw/workspace"}, []string{".openclaw/workspace"}},
 		{"workspace env var is 2026.9 only", `{}`, config.Env{"OPENCLAW_WORKSPACE_DIR": "/srv/ws"},
 			[]string{".openclaw/workspace"}, []string{"/srv/ws"}},
-		{"defaults workspace and other agents", `{ agents: { defaults: { workspace: "~/ws" }, list: [{ id: "main" }, { id: "ops", workspace: "/opt/ops" }, { id: "kid" }] } }`, nil,
+		{"defaults workspace and other agents", `{ agents: { defaults: { workspace: "~/ws" }, list: [{ id: "main", default: true }, { id: "ops", workspace: "/opt/ops" }, { id: "kid" }] } }`, nil,
 			[]string{"ws", "/opt/ops", "ws/kid"}, []string{"ws", "/opt/ops", "ws/kid"}},
 		{"agents without defaults live in the state dir", `{ agents: { list: [{ id: "a", default: true }, { id: "b" }] } }`, nil,
 			[]string{".openclaw/workspace", ".openclaw/workspace-b"}, []string{".openclaw/workspace", ".openclaw/workspace-b"}},
+		{"explicit ownership without a system agent", `{ agents: { ownership: "explicit", entries: { coder: {}, family: {} } } }`, nil,
+			[]string{".openclaw/workspace"}, []string{".openclaw/workspace-coder", ".openclaw/workspace-family"}},
+		{"system agent owns the control plane", `{ agents: { ownership: "explicit", defaults: { systemAgent: { agentId: "family" } }, entries: { coder: {}, family: {} } } }`, nil,
+			[]string{".openclaw/workspace"}, []string{".openclaw/workspace-family", ".openclaw/workspace-coder"}},
 		{"relative workspace is skipped", `{ agents: { defaults: { workspace: "ws" } } }`, nil, nil, nil},
 	}
 	for _, tt := range tests {
