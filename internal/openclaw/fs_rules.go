@@ -194,7 +194,8 @@ func uniqueNormalized(ids []string) []string {
 // would resolve against the gateway's working directory, which the audit
 // cannot know for certain; it is reported as not resolvable (ok false).
 func UserPath(p, home string) (string, bool) {
-	t := strings.TrimSpace(p)
+	// OpenClaw strips NUL bytes from configured paths.
+	t := strings.TrimSpace(strings.ReplaceAll(p, "\x00", ""))
 	if t == "" {
 		return "", false
 	}

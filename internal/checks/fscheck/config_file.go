@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/clawcheck/clawcheck/internal/check"
-	"github.com/clawcheck/clawcheck/internal/state"
 )
 
 // The config file holds the gateway token or password, channel bot tokens
@@ -22,12 +21,12 @@ var ConfigSymlink = &check.Check{
 	Needs:       check.NeedsConfig | check.NeedsState,
 	Collector:   check.CollectorFSConfig,
 	Run: func(p *check.Pass) error {
-		e, ok := p.State.Lstat(configPath(p))
-		if !ok || e.Kind != state.Symlink {
+		text, ok := isSymlink(p.State, configPath(p))
+		if !ok {
 			return nil
 		}
 		p.Report(check.Finding{
-			Detail: fmt.Sprintf("%s is a symlink (-> %q); the config is only as safe as the link target.", configPath(p), e.Link.Text),
+			Detail: fmt.Sprintf("%s is a symlink (-> %q); the config is only as safe as the link target.", configPath(p), text),
 		})
 		return nil
 	},

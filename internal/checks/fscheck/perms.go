@@ -51,6 +51,19 @@ func inspect(snap *state.Snapshot, path string) (perms, bool) {
 func (p perms) writable() bool { return p.worldWritable || p.groupWritable }
 func (p perms) readable() bool { return p.worldReadable || p.groupReadable }
 
+// isSymlink reports whether the path itself is a recorded symlink, and
+// returns the link's text.
+func isSymlink(snap *state.Snapshot, path string) (string, bool) {
+	if snap == nil || path == "" {
+		return "", false
+	}
+	e, ok := snap.Lstat(path)
+	if !ok || e.Kind != state.Symlink {
+		return "", false
+	}
+	return e.Link.Text, true
+}
+
 // detail starts with "<path> mode=<octal>", the shape users grep for, then
 // says what is wrong in our words.
 func (p perms) detail(format string, args ...any) string {

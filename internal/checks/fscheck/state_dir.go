@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/clawcheck/clawcheck/internal/check"
-	"github.com/clawcheck/clawcheck/internal/state"
 )
 
 // The state dir holds the config, credentials, session transcripts and
@@ -23,12 +22,12 @@ var StateDirSymlink = &check.Check{
 	Needs:       check.NeedsConfig | check.NeedsState,
 	Collector:   check.CollectorFSStateDir,
 	Run: func(p *check.Pass) error {
-		e, ok := p.State.Lstat(stateDir(p))
-		if !ok || e.Kind != state.Symlink {
+		text, ok := isSymlink(p.State, stateDir(p))
+		if !ok {
 			return nil
 		}
 		p.Report(check.Finding{
-			Detail: fmt.Sprintf("%s is a symlink (-> %q); the installation is only as private as the link target and the directories leading to it.", stateDir(p), e.Link.Text),
+			Detail: fmt.Sprintf("%s is a symlink (-> %q); the installation is only as private as the link target and the directories leading to it.", stateDir(p), text),
 		})
 		return nil
 	},

@@ -51,19 +51,20 @@ type queued struct {
 
 // scanWorkspaces scans every workspace of the profile in upstream's order.
 func scanWorkspaces(p *check.Pass) []workspaceScan {
+	if p.State == nil {
+		return nil
+	}
+	roots := p.State.Roots()
 	var out []workspaceScan
 	for _, ws := range openclaw.SkillWorkspaceDirs(p.Compat, p.Config, p.Env) {
-		if s, ok := scanWorkspace(p.State, p.Compat, ws); ok {
+		if s, ok := scanWorkspace(p.State, roots, p.Compat, ws); ok {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-func scanWorkspace(snap *state.Snapshot, compat check.Compat, ws string) (workspaceScan, bool) {
-	if snap == nil {
-		return workspaceScan{}, false
-	}
+func scanWorkspace(snap *state.Snapshot, roots []state.Root, compat check.Compat, ws string) (workspaceScan, bool) {
 	root := filepath.Join(ws, "skills")
 	e, ok := snap.Lstat(root)
 	if !ok || e.Kind != state.Dir {
@@ -114,7 +115,7 @@ func scanWorkspace(snap *state.Snapshot, compat check.Compat, ws string) (worksp
 				}
 				switch {
 				case c.Link.TargetKind == state.Dir:
-					queue = append(queue, queued{path: full, list: listingFor(snap, c.Link.RealPath), real: c.Link.RealPath})
+					queue = append(queue, queued{path: full, list: listingFor(snap, roots, c.Link.RealPath), real: c.Link.RealPath})
 				case c.Link.TargetKind == state.File && name == "SKILL.md":
 					scan.files = append(scan.files, skillFile{path: full, real: c.Link.RealPath})
 				}
@@ -136,11 +137,11 @@ func scanWorkspace(snap *state.Snapshot, compat check.Compat, ws string) (worksp
 // given real path was listed: the real path as walked below some root, with
 // the root's real path swapped for the root's own path. It returns "" when
 // no root covers it.
-func listingFor(snap *state.Snapshot, real string) string {
+func listingFor(snap *state.Snapshot, roots []state.Root, real string) string {
 	if real == "" {
 		return ""
 	}
-	for _, r := range snap.Roots() {
+	for _, r := range roots {
 		if r.RealPath == "" || !inside(r.RealPath, real) {
 			continue
 		}
