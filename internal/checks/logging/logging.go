@@ -4,4 +4,4 @@ package logging
 import "github.com/clawcheck/clawcheck/internal/check"
 
 // Checks is this family's list.
-var Checks = []*check.Check{}
+var Checks = []*check.Check{RedactOff}
