@@ -23,10 +23,12 @@ vet:
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
 
-# The SARIF schema comes from the npm registry (scripts/sarif-schema.sh);
-# tests validate every SARIF log against it.
+# The SARIF schema comes from the npm registry (scripts/sarif-schema.sh) and
+# tests validate every SARIF log against it; the HTML report is rendered in
+# headless Chromium (scripts/chromium.sh installs Debian's package).
 unit:
-	CLAWCHECK_SARIF_SCHEMA=$$(scripts/sarif-schema.sh) $(GO) test -count=1 $(PKGS)
+	CLAWCHECK_SARIF_SCHEMA=$$(scripts/sarif-schema.sh) CLAWCHECK_CHROMIUM=$$(scripts/chromium.sh) \
+		$(GO) test -count=1 $(PKGS)
 
 # Compares clawcheck with the reference's recorded findings and prints
 # "conformance: R% recall, P% precision (matched/ref/ours)".
