@@ -27,8 +27,8 @@ vet:
 # tests validate every SARIF log against it; the HTML report is rendered in
 # headless Chromium (scripts/chromium.sh installs Debian's package).
 unit:
-	CLAWCHECK_SARIF_SCHEMA=$$(scripts/sarif-schema.sh) CLAWCHECK_CHROMIUM=$$(scripts/chromium.sh) \
-		$(GO) test -count=1 $(PKGS)
+	schema=$$(scripts/sarif-schema.sh) && chromium=$$(scripts/chromium.sh) && \
+		CLAWCHECK_SARIF_SCHEMA=$$schema CLAWCHECK_CHROMIUM=$$chromium $(GO) test -count=1 $(PKGS)
 
 # Compares clawcheck with the reference's recorded findings and prints
 # "conformance: R% recall, P% precision (matched/ref/ours)".
