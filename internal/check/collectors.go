@@ -90,7 +90,8 @@ var collectorIDs = map[string][]string{
 		"tools.exec.safe_bins_broad_behavior", "tools.exec.safe_bin_trusted_dirs_risky",
 	},
 	CollectorSkillMCP: {
-		"tools.exec.agent_skill_mcp_boundary_drift", "tools.exec.mcporter_registry_inspection_incomplete",
+		// 2026.9.6 reports an uninspectable registry before the drift it could not verify.
+		"tools.exec.mcporter_registry_inspection_incomplete", "tools.exec.agent_skill_mcp_boundary_drift",
 	},
 	CollectorHooks: {
 		"hooks.token_too_short", "hooks.token_reuse_gateway_token", "hooks.path_root",
