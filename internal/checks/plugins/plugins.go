@@ -8,6 +8,6 @@ import "github.com/clawcheck/clawcheck/internal/check"
 
 // Checks is this family's list, in collector order.
 var Checks = []*check.Check{
-	ExtensionsNoAllowlist, AllowPhantomEntries,
+	ExtensionsNoAllowlist, AllowPhantomEntries, ToolsReachablePermissivePolicy,
 	InstallsUnpinnedNpmSpecs, InstallsMissingIntegrity, InstallsVersionDrift,
 }
