@@ -41,9 +41,11 @@ func runPlaceholder(p *check.Pass, field string) error {
 	if !ok || !placeholderSecret(s) {
 		return nil
 	}
+	// The value itself is never shown: the engine redacts secret values,
+	// and a placeholder is one.
 	shown := "empty"
-	if t := strings.TrimSpace(s); t != "" {
-		shown = fmt.Sprintf("the literal %q", t)
+	if strings.TrimSpace(s) != "" {
+		shown = "a template leftover, not a secret"
 	}
 	p.Report(check.Finding{
 		Detail:   fmt.Sprintf("gateway.auth.mode resolves to %s and the gateway %s is %s.", field, field, shown),
