@@ -94,5 +94,5 @@ func whoWrites(p perms) string {
 	if p.worldWritable {
 		return "any local user"
 	}
-	return "members of the file's group"
+	return "members of its owning group"
 }
