@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -197,7 +198,157 @@ func PluginInstallRecords(src InstallSources) ([]InstallRecord, error) {
 			recs = mergeRecords(recs, recordsFrom(v.Get("index", "installRecords"), "state database plugins.installedIndex"))
 		}
 	}
+	recs = mergeRecovered(recs, recoveredNpmRecords(src.Snap, src.StateDir, recs))
 	return recs, errors.Join(errs...)
+}
+
+// recoveredNpmRecords rebuilds install records the way 2026.9.6 recovers
+// them from its managed npm roots (<stateDir>/npm and every
+// <stateDir>/npm/projects/<name>): each dependency of the root's
+// package.json whose installed package declares openclaw.extensions.
+// Recovered records carry no integrity. When several roots hold the same
+// plugin, the one at the persisted record's installPath wins; otherwise
+// upstream takes the most recently installed, which the snapshot cannot
+// tell, so the last by install path is taken. They come in id order.
+func recoveredNpmRecords(snap *state.Snapshot, stateDir string, persisted []InstallRecord) []InstallRecord {
+	if snap == nil || stateDir == "" {
+		return nil
+	}
+	npmRoot := filepath.Join(stateDir, "npm")
+	roots := []string{npmRoot}
+	for _, e := range snap.Children(filepath.Join(npmRoot, "projects")) {
+		if e.IsDir() {
+			roots = append(roots, e.Path)
+		}
+	}
+	persistedPath := map[string]string{}
+	for _, r := range persisted {
+		if p, ok := r.Value.Get("installPath").String(); ok {
+			persistedPath[r.ID] = filepath.Clean(p)
+		}
+	}
+	var order []string
+	byID := map[string][]InstallRecord{}
+	for _, root := range roots {
+		for _, rec := range recoverRoot(snap, root) {
+			if _, seen := byID[rec.ID]; !seen {
+				order = append(order, rec.ID)
+			}
+			byID[rec.ID] = append(byID[rec.ID], rec)
+		}
+	}
+	// 2026.9.6 lists recovered plugins by id (✔ oc-calendar from a project
+	// root before oc-weather from the shared root).
+	sort.Strings(order)
+	var out []InstallRecord
+	for _, id := range order {
+		cands := byID[id]
+		chosen := cands[0]
+		for _, c := range cands[1:] {
+			if c.Value.Get("installPath").StringOr("") > chosen.Value.Get("installPath").StringOr("") {
+				chosen = c
+			}
+		}
+		for _, c := range cands {
+			if p, ok := persistedPath[id]; ok && c.Value.Get("installPath").StringOr("") == p {
+				chosen = c
+				break
+			}
+		}
+		out = append(out, chosen)
+	}
+	return out
+}
+
+func recoverRoot(snap *state.Snapshot, root string) []InstallRecord {
+	pkg, err := readJSONState(snap, filepath.Join(root, "package.json"))
+	if err != nil || pkg == nil {
+		return nil
+	}
+	type dep struct{ name, spec string }
+	var deps []dep
+	for _, m := range pkg.Get("dependencies").Pairs() {
+		if spec := m.Value.Trimmed(); spec != "" && m.Key != "__proto__" && m.Key != "constructor" && m.Key != "prototype" {
+			deps = append(deps, dep{m.Key, spec})
+		}
+	}
+	sort.Slice(deps, func(i, j int) bool { return deps[i].name < deps[j].name })
+	var out []InstallRecord
+	for _, d := range deps {
+		dir := filepath.Join(append([]string{root, "node_modules"}, strings.Split(d.name, "/")...)...)
+		if info, ok := snap.Stat(dir); !ok || !info.IsDir() {
+			continue
+		}
+		manifest, err := readJSONState(snap, filepath.Join(dir, "package.json"))
+		if err != nil || !manifest.IsObject() || !declaresExtensions(manifest) {
+			continue
+		}
+		name := d.name
+		if n := manifest.Get("name").Trimmed(); n != "" {
+			name = n
+		}
+		id := name
+		if pm, err := readJSONState(snap, filepath.Join(dir, "openclaw.plugin.json")); err == nil {
+			if s := pm.Get("id").Trimmed(); s != "" {
+				id = s
+			}
+		}
+		rec := config.NewObject()
+		rec.Set("source", config.NewString("npm"), config.Origin{})
+		rec.Set("spec", config.NewString(d.name+"@"+d.spec), config.Origin{})
+		rec.Set("installPath", config.NewString(dir), config.Origin{})
+		if v := manifest.Get("version").Trimmed(); v != "" {
+			rec.Set("version", config.NewString(v), config.Origin{})
+			rec.Set("resolvedName", config.NewString(d.name), config.Origin{})
+			rec.Set("resolvedVersion", config.NewString(v), config.Origin{})
+			rec.Set("resolvedSpec", config.NewString(d.name+"@"+v), config.Origin{})
+		}
+		out = append(out, InstallRecord{ID: id, Value: rec, Path: "recovered from " + filepath.Join(root, "package.json")})
+	}
+	return out
+}
+
+func declaresExtensions(manifest *config.Value) bool {
+	for _, e := range manifest.Get("openclaw", "extensions").Items() {
+		if e.IsString() {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeRecovered adds recovered records for ids without a persisted one. A
+// persisted npm record that shares its install path with a recovered copy of
+// another version is refreshed from that copy and loses its integrity.
+func mergeRecovered(persisted, recovered []InstallRecord) []InstallRecord {
+	idx := map[string]int{}
+	for i, r := range persisted {
+		idx[r.ID] = i
+	}
+	for _, rec := range recovered {
+		i, ok := idx[rec.ID]
+		if !ok {
+			idx[rec.ID] = len(persisted)
+			persisted = append(persisted, rec)
+			continue
+		}
+		old := persisted[i]
+		oldPath, _ := old.Value.Get("installPath").String()
+		newPath, _ := rec.Value.Get("installPath").String()
+		newVersion := rec.RecordedVersion()
+		if !old.NPM() || oldPath == "" || filepath.Clean(oldPath) != filepath.Clean(newPath) || newVersion == "" || old.RecordedVersion() == newVersion {
+			continue
+		}
+		merged := old.Value.Clone()
+		for _, m := range rec.Value.Pairs() {
+			merged.Set(m.Key, m.Value, config.Origin{})
+		}
+		for _, k := range []string{"integrity", "shasum", "resolvedAt", "installedAt"} {
+			merged.Delete(k)
+		}
+		persisted[i] = InstallRecord{ID: rec.ID, Value: merged, Path: old.Path}
+	}
+	return persisted
 }
 
 // HookInstallRecords is PluginInstallRecords for hook packs: the config key
