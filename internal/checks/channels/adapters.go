@@ -43,7 +43,7 @@ func ircWarnings(b *block, a *account) []warning {
 	}
 	out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is on: the bot sends a NickServ REGISTER on every connect.", path), loc: check.At(register, path)})
 	ns := a.cfg.Get("nickserv")
-	hasPassword := ns.Get("password").Trimmed() != "" || ns.Get("passwordFile").Trimmed() != "" ||
+	hasPassword := ns.Get("password").Trimmed() != "" || b.readableFile(ns.Get("passwordFile").Trimmed()) ||
 		(a.isDefault && strings.TrimSpace(b.p.Env["IRC_NICKSERV_PASSWORD"]) != "")
 	if !hasPassword {
 		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is on but no NickServ password is set (nickserv.password, nickserv.passwordFile or IRC_NICKSERV_PASSWORD), so the nick can be claimed by someone else.", path), loc: check.At(register, path)})

@@ -2,6 +2,7 @@ package channels
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
@@ -118,7 +119,7 @@ func (b *block) run96() {
 	// certainly nobody admitted; with it clawcheck cannot tell, so it stays
 	// silent rather than guess.
 	if b.p.State != nil {
-		if _, ok := b.p.State.Stat(b.p.Config.Paths.StateDir + "/state/openclaw.sqlite"); ok {
+		if _, ok := b.p.State.Stat(filepath.Join(b.p.Config.Paths.StateDir, "state", "openclaw.sqlite")); ok {
 			return
 		}
 	}

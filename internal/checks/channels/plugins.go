@@ -1,11 +1,13 @@
 package channels
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/config"
+	"github.com/clawcheck/clawcheck/internal/state"
 )
 
 // plugin describes what 2026.4.14's bundled channel plugin audits.
@@ -80,7 +82,7 @@ var plugins414 = []*plugin{
 	{id: "synology-chat", configured: func(*block, *account) bool { return true }, dm: synologyDM, warnings: synologyWarnings, audit: synologyAudit},
 	{id: "nostr", configured: needs("privateKey"), dm: topLevelDM},
 	{id: "imessage", configured: needs("cliPath"), dm: topLevelDM, openGroups: true},
-	{id: "line", configured: needs("channelAccessToken", "channelSecret"), dm: withNormalize(topLevelDM, normalizeLine), openGroups: true},
+	{id: "line", configured: lineConfigured, dm: withNormalize(topLevelDM, normalizeLine), openGroups: true},
 	{id: "signal", configured: needs("account"), dm: withNormalize(topLevelDM, normalizeSignal), openGroups: true},
 	{id: "slack", configured: needs("botToken", "appToken"), dm: movedDM, openGroups: true, audit: slackAudit, nameMatchingUnderConfig: true},
 	{id: "telegram", configured: telegramConfigured, dm: topLevelDM, openGroups: true, audit: telegramAudit},
@@ -117,6 +119,26 @@ func (b *block) usable(a *account, key string) bool {
 	return v.Trimmed() != ""
 }
 
+// readableFile reports whether a password file named in the config is a
+// non-empty regular file the state snapshot can see. Upstream reads the
+// file; one that cannot be read leaves the password unresolved.
+func (b *block) readableFile(path string) bool {
+	if path == "" || b.p.State == nil || !filepath.IsAbs(path) {
+		return false
+	}
+	info, ok := b.p.State.Stat(path)
+	return ok && info.Kind == state.File && info.Size > 0
+}
+
+// lineConfigured: LINE reads the top-level credentials for the account
+// named "default" only; other accounts need their own.
+func lineConfigured(b *block, a *account) bool {
+	if a.id == "default" {
+		return needs("channelAccessToken", "channelSecret")(b, a)
+	}
+	return a.entry.Get("channelAccessToken").Trimmed() != "" && a.entry.Get("channelSecret").Trimmed() != ""
+}
+
 var inspects = map[string]bool{"discord": true, "slack": true, "telegram": true}
 
 func telegramConfigured(b *block, a *account) bool {
@@ -133,9 +155,9 @@ func whatsappLinked(b *block, a *account) bool {
 	if dir == "" || b.p.State == nil {
 		return false
 	}
-	candidates := []string{dir + "/whatsapp/" + a.id + "/creds.json"}
+	candidates := []string{filepath.Join(dir, "whatsapp", safeKey(a.id), "creds.json")}
 	if a.id == "default" {
-		candidates = append(candidates, dir+"/creds.json")
+		candidates = append(candidates, filepath.Join(dir, "creds.json"))
 	}
 	for _, c := range candidates {
 		if info, ok := b.p.State.Stat(c); ok && !info.IsDir() && !info.Dangling {
