@@ -75,6 +75,12 @@ func scanWorkspace(snap *state.Snapshot, roots []state.Root, compat check.Compat
 		scan.real = info.RealPath
 	}
 	rootInfo, _ := snap.Stat(root)
+	cut := map[string]bool{}
+	for _, t := range snap.Truncations() {
+		if t.Limit != state.LimitLinks {
+			cut[t.Path] = true
+		}
+	}
 	queue := []queued{{path: root, list: root, real: rootInfo.RealPath}}
 	visited := map[string]bool{}
 	for visits := 0; compat.Is414() || visits < maxDirVisits; visits++ {
@@ -95,7 +101,7 @@ func scanWorkspace(snap *state.Snapshot, roots []state.Root, compat check.Compat
 			scan.unlisted = append(scan.unlisted, unlistedDir{path: dir.path, real: dir.real})
 			continue
 		}
-		if !snap.Listed(dir.list) {
+		if cut[dir.list] {
 			// The snapshot's own limits cut this directory short.
 			scan.truncated = true
 		}
