@@ -22,7 +22,16 @@ var additions = map[string][]string{
 		"sandbox.browser_container.docker_probe_timeout",
 		"plugins.code_safety.manifest_parse_error",
 	}, ours...),
-	"2026.9.6": ours,
+	"2026.9.6": append([]string{
+		// D1: the browser plugin's collector runs with --deep under profile
+		// 2026.9; 2026.9.6's CLI never registers it.
+		"browser.control_invalid_config",
+		"browser.extension_relay_legacy_auth",
+		"browser.control_no_auth",
+		"browser.remote_cdp_http",
+		"browser.remote_cdp_private_host",
+		"plugins.<id>.security_audit_failed",
+	}, ours...),
 }
 
 // ours are clawcheck-defined checks (D7) and config hygiene (D5).
