@@ -60,7 +60,7 @@ var WorkspaceScanTruncated = &check.Check{
 	Severity:    check.Warn,
 	Title:       "Workspace skills folder too large to scan completely",
 	Remediation: "Keep <workspace>/skills shallow and small (fewer than 2000 skills), and move large skill collections to the managed skills folder.",
-	Doc:         "The symlink-escape scan of <workspace>/skills stops after 2000 SKILL.md files (and, under the 2026.9 profile, 40000 directory visits), as the reference does; skills past that point are not checked. 2026.9.6 reports this; 2026.4.14 stops silently, and clawcheck reports it under both profiles (decision D1).",
+	Doc:         "The symlink-escape scan of <workspace>/skills stops after 2000 SKILL.md files (and, under the 2026.9 profile, 40000 directory visits), as the reference does; skills past that point are not checked. 2026.9.6 reports this; 2026.4.14 stops silently, and clawcheck reports it under both profiles (decision D1). clawcheck also reports it when its own snapshot limits (32 levels, 200,000 entries) kept part of the skills folder out of view, rather than calling that part clean.",
 	Needs:       check.NeedsConfig | check.NeedsState,
 	Collector:   check.CollectorFSSkills,
 	Run: func(p *check.Pass) error {
