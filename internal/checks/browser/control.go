@@ -32,7 +32,8 @@ var ControlInvalidConfig = &check.Check{
 }
 
 // ExtensionRelayLegacyAuth: the legacy relay auth accepts old, weaker
-// client credentials.
+// client credentials. Only profile 2026.9 with --deep reports it, so it
+// joins Checks (with the fixtures in testdata/deep) when --deep exists.
 var ExtensionRelayLegacyAuth = &check.Check{
 	ID:          "browser.extension_relay_legacy_auth",
 	Severity:    check.Warn,
