@@ -24,7 +24,7 @@ var InstallsUnpinnedNpmSpecs = &check.Check{
 	Collector:   check.CollectorFSPlugins,
 	Run: func(p *check.Pass) error {
 		return reportInstalls(p, func(a openclaw.InstallAnalysis) []openclaw.InstallProblem { return a.Unpinned },
-			"hook install records without an exact npm version:")
+			"Hook install records without an exact npm version:")
 	},
 }
 
@@ -40,7 +40,7 @@ var InstallsMissingIntegrity = &check.Check{
 	Collector:   check.CollectorFSPlugins,
 	Run: func(p *check.Pass) error {
 		return reportInstalls(p, func(a openclaw.InstallAnalysis) []openclaw.InstallProblem { return a.MissingIntegrity },
-			"hook install records with no integrity hash:")
+			"Hook install records with no integrity hash:")
 	},
 }
 
@@ -56,7 +56,7 @@ var InstallsVersionDrift = &check.Check{
 	Collector:   check.CollectorFSPlugins,
 	Run: func(p *check.Pass) error {
 		return reportInstalls(p, func(a openclaw.InstallAnalysis) []openclaw.InstallProblem { return a.VersionDrift },
-			"hook packs whose installed version differs from the record:")
+			"Hook packs whose installed version differs from the record:")
 	},
 }
 

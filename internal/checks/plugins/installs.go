@@ -24,7 +24,7 @@ var InstallsUnpinnedNpmSpecs = &check.Check{
 	Collector:   check.CollectorFSPlugins,
 	Run: func(p *check.Pass) error {
 		return reportInstalls(p, func(a openclaw.InstallAnalysis) []openclaw.InstallProblem { return a.Unpinned },
-			"plugin install records without an exact npm version:")
+			"Plugin install records without an exact npm version:")
 	},
 }
 
@@ -40,7 +40,7 @@ var InstallsMissingIntegrity = &check.Check{
 	Collector:   check.CollectorFSPlugins,
 	Run: func(p *check.Pass) error {
 		return reportInstalls(p, func(a openclaw.InstallAnalysis) []openclaw.InstallProblem { return a.MissingIntegrity },
-			"plugin install records with no integrity hash:")
+			"Plugin install records with no integrity hash:")
 	},
 }
 
@@ -55,7 +55,7 @@ var InstallsVersionDrift = &check.Check{
 	Collector:   check.CollectorFSPlugins,
 	Run: func(p *check.Pass) error {
 		return reportInstalls(p, func(a openclaw.InstallAnalysis) []openclaw.InstallProblem { return a.VersionDrift },
-			"plugins whose installed version differs from the record:")
+			"Plugins whose installed version differs from the record:")
 	},
 }
 
