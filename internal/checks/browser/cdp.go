@@ -23,11 +23,12 @@ var RemoteCDPHTTP = &check.Check{
 		if cfg == nil {
 			return nil
 		}
-		for _, pr := range cfg.Profiles {
+		for i, pr := range cfg.Profiles {
 			if pr.Loopback || pr.CDPURL == "" || pr.Protocol != "http" {
 				continue
 			}
 			p.Report(check.Finding{
+				Group:    profileGroup(i),
 				Detail:   fmt.Sprintf("Browser profile %q uses CDP over plain HTTP at %s.", pr.Name, openclaw.RedactURL(pr.CDPURL)),
 				Location: profileLocation(p.Root(), pr.Name),
 			})
@@ -51,11 +52,12 @@ var RemoteCDPPrivateHost = &check.Check{
 		if cfg == nil || !cfg.PrivateNetwork {
 			return nil
 		}
-		for _, pr := range cfg.Profiles {
+		for i, pr := range cfg.Profiles {
 			if pr.Loopback || pr.CDPURL == "" || !openclaw.BrowserTrustedPrivateHost(pr.Host) {
 				continue
 			}
 			p.Report(check.Finding{
+				Group:    profileGroup(i),
 				Detail:   fmt.Sprintf("Browser profile %q points at the internal host %s (%s) and private networks are allowed.", pr.Name, pr.Host, openclaw.RedactURL(pr.CDPURL)),
 				Location: profileLocation(p.Root(), pr.Name),
 			})
@@ -63,6 +65,11 @@ var RemoteCDPPrivateHost = &check.Check{
 		return nil
 	},
 }
+
+// profileGroup interleaves the per-profile findings as upstream's profile
+// loop emits them (both findings of one profile before the next profile),
+// after the collector's profile-independent findings (group 0).
+func profileGroup(i int) int { return i + 1 }
 
 func profileLocation(root *config.Value, name string) *check.Location {
 	if v := root.Get("browser", "profiles", name); v != nil {
