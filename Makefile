@@ -5,7 +5,7 @@ BIN      ?= bin/clawcheck
 PKGS     := ./...
 FUZZTIME ?= 60s
 
-.PHONY: all build run test unit conformance vet bench bench-reference fuzz update reference clean docs
+.PHONY: all build run test unit difftest conformance vet bench bench-reference fuzz update reference clean docs
 
 all: build
 
@@ -17,7 +17,7 @@ run:
 	$(GO) run ./cmd/clawcheck security audit --state-dir examples/insecure-home/.openclaw
 
 # Everything: vet, unit and fixture tests, the conformance corpus.
-test: vet unit conformance
+test: vet unit difftest conformance
 
 vet:
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
@@ -29,6 +29,19 @@ vet:
 unit:
 	schema=$$(scripts/sarif-schema.sh) && chromium=$$(scripts/chromium.sh) && \
 		CLAWCHECK_SARIF_SCHEMA=$$schema CLAWCHECK_CHROMIUM=$$chromium $(GO) test -count=1 $(PKGS)
+
+# Differential tests against the reference (installed first; it needs the npm
+# registry once): DIFF_CASES generated JSON5 documents plus mutated corpus
+# configs through the reference's json5 package, and the loader corpus through
+# the reference's `config get`. CLAWCHECK_DIFFTEST=require turns a missing
+# reference into a failure instead of a skip.
+REFERENCE_CACHE ?= $(or $(CLAWCHECK_REFERENCE_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/clawcheck-reference)
+DIFF_CASES      ?= 10000
+difftest:
+	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh install 2026.4.14 >/dev/null
+	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh install 2026.9.6 >/dev/null
+	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) CLAWCHECK_DIFFTEST=require CLAWCHECK_DIFFTEST_CASES=$(DIFF_CASES) \
+		$(GO) test -count=1 -run '^TestDifferential|^TestJSON5Driver$$' ./internal/difftest ./internal/json5 ./internal/config
 
 # Compares clawcheck with the reference's recorded findings and prints
 # "conformance: R% recall, P% precision (matched/ref/ours)".
@@ -49,12 +62,15 @@ bench:
 bench-reference:
 	scripts/bench-reference.sh
 
-# Each fuzz target for FUZZTIME.
+# Each fuzz target for FUZZTIME (the differential one compares with the
+# reference when it is installed), after a larger differential run.
 fuzz:
+	@if CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh path 2026.4.14 >/dev/null; then \
+	  $(MAKE) difftest DIFF_CASES=200000 || exit 1; fi
 	@for pkg in $$($(GO) list ./internal/...); do \
 	  for fn in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$fn"; \
-	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
 

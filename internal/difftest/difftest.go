@@ -5,7 +5,8 @@
 // It only locates an existing reference install (scripts/reference.sh
 // installs it) and never installs anything itself. Tests use Require, which
 // skips when the reference is absent unless CLAWCHECK_DIFFTEST=require, the
-// setting `make test` uses so that a missing install fails loudly there.
+// setting `make difftest` (part of `make test`) uses so that a missing
+// install fails loudly there.
 package difftest
 
 import (
@@ -68,6 +69,11 @@ func Find(version string) (*Reference, error) {
 // Required reports whether a missing reference is a failure rather than a
 // reason to skip.
 func Required() bool { return os.Getenv("CLAWCHECK_DIFFTEST") == "require" }
+
+// Enabled reports whether slow live comparisons (a reference CLI run per
+// case) should run: CLAWCHECK_DIFFTEST is set, as `make difftest` does.
+// Plain `go test ./...` then skips them even where the reference is installed.
+func Enabled() bool { return os.Getenv("CLAWCHECK_DIFFTEST") != "" }
 
 // Require returns the installed release or ends the test: a skip with the
 // reason, or a failure when Required.
