@@ -54,11 +54,23 @@ func BrowserPluginRequested(root *config.Value) bool {
 	return false
 }
 
-// BrowserPluginLoads: plugin policy admits the browser plugin and
-// browser.enabled is not false (then the plugin does not load, so even an
-// invalid browser config goes unreported; 2026.4.14 ✔).
+// BrowserPluginLoads: the bundled browser plugin loads unless plugins are
+// off, plugins.deny names it, its entry is disabled, or browser.enabled is
+// false (then even an invalid browser config goes unreported). A
+// plugins.allow list that leaves it out does not stop it (2026.4.14 ✔ for
+// each).
 func BrowserPluginLoads(root *config.Value) bool {
-	return PluginAllowed(root, "browser") && !root.Get("browser", "enabled").IsFalse()
+	plugins := root.Get("plugins")
+	if plugins.Get("enabled").IsFalse() || plugins.Get("entries", "browser", "enabled").IsFalse() ||
+		root.Get("browser", "enabled").IsFalse() {
+		return false
+	}
+	for _, d := range plugins.Get("deny").Strings() {
+		if strings.ToLower(strings.TrimSpace(d)) == "browser" {
+			return false
+		}
+	}
+	return true
 }
 
 // BrowserProfile is one resolved browser profile.
