@@ -613,6 +613,13 @@ x-ai xai
 // PluginIDSet is a set of lower-cased plugin ids and aliases.
 type PluginIDSet map[string]bool
 
+// Add puts an id (trimmed, lower-cased) into the set.
+func (s PluginIDSet) Add(id string) {
+	if id = strings.ToLower(strings.TrimSpace(id)); id != "" {
+		s[id] = true
+	}
+}
+
 // Has reports whether the trimmed, lower-cased id is in the set.
 func (s PluginIDSet) Has(id string) bool { return s[strings.ToLower(strings.TrimSpace(id))] }
 

@@ -72,6 +72,11 @@ var AllowPhantomEntries = &check.Check{
 			return nil
 		}
 		known := openclaw.KnownPluginIDs(p.State, stateDir, dirs)
+		// Plugins installed through npm are in the plugin index too.
+		recs, _ := openclaw.PluginInstallRecords(openclaw.InstallSources{Compat: p.Compat, Root: p.Root(), Snap: p.State, StateDir: stateDir})
+		for _, r := range recs {
+			known.Add(r.ID)
+		}
 		var phantoms []string
 		for _, e := range allow.Strings() {
 			if e == "group:plugins" || known.Has(e) {
