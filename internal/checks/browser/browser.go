@@ -14,7 +14,8 @@ import (
 
 // Checks is this family's list, in collector order.
 var Checks = []*check.Check{
-	ControlInvalidConfig, ControlNoAuth, RemoteCDPHTTP, RemoteCDPPrivateHost, SecurityAuditFailed,
+	ControlInvalidConfig, ExtensionRelayLegacyAuth, ControlNoAuth, RemoteCDPHTTP, RemoteCDPPrivateHost,
+	SecurityAuditFailed,
 }
 
 // evaluation is what the collector sees in one audit.

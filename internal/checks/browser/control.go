@@ -32,8 +32,7 @@ var ControlInvalidConfig = &check.Check{
 }
 
 // ExtensionRelayLegacyAuth: the legacy relay auth accepts old, weaker
-// client credentials. Only profile 2026.9 with --deep reports it, so it
-// joins Checks (with the fixtures in testdata/deep) when --deep exists.
+// client credentials. Only profile 2026.9 with --deep reports it.
 var ExtensionRelayLegacyAuth = &check.Check{
 	ID:          "browser.extension_relay_legacy_auth",
 	Severity:    check.Warn,
