@@ -399,15 +399,3 @@ func examples(labels []string) string {
 	}
 	return strings.Join(labels[:5], ", ") + fmt.Sprintf(" (+%d more)", len(labels)-5)
 }
-
-// at locates a finding at the first of the values that came from a file.
-func at(pairs ...any) *check.Location {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		v, _ := pairs[i].(*config.Value)
-		path, _ := pairs[i+1].(string)
-		if l := check.At(v, path); l != nil {
-			return l
-		}
-	}
-	return nil
-}

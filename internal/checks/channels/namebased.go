@@ -112,7 +112,9 @@ func (b *block) run96() {
 		b.nameBasedFor(ch)
 	}
 	reef := b.root.Get("channels", "reef")
-	if !reef.IsObject() || reef.Get("enabled").IsFalse() {
+	// Reef is configured with a handle, an e-mail address and a guard.
+	if !reef.IsObject() || reef.Get("enabled").IsFalse() ||
+		!reef.Get("handle").Truthy() || !reef.Get("email").Truthy() || !reef.Get("guard").Truthy() {
 		return
 	}
 	// Reef keeps trusted peers in the state database. Without it there is
