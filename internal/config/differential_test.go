@@ -328,7 +328,7 @@ func TestDifferentialLoader(t *testing.T) {
 			switch {
 			case !ok && !*record:
 				t.Errorf("%s: %s has no recorded reference value (run with -record)", c.name, p)
-			case ok && want != ours[p]:
+			case ok && want != ours[p] && !*record:
 				t.Errorf("%s: %s: ours %s, recorded reference %s", c.name, p, ours[p], want)
 			}
 		}

@@ -1,8 +1,6 @@
 package config
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -12,18 +10,13 @@ import (
 
 const maxDotenvBytes = 1 << 20
 
-// blockedCwdEnv are variables a stray .env in the working directory must not
-// inject: provider credentials and proxy settings. The installation's own
-// dotenv files are trusted for them.
-var blockedCwdEnv = regexp.MustCompile(`(?i)(^|_)(API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)$|^(HTTP|HTTPS|ALL|NO|FTP)_PROXY$`)
-
 // loadEnvFiles fills unset variables from the dotenv files OpenClaw reads, in
 // its order (the first file that sets a variable wins; the process
 // environment always wins).
 func loadEnvFiles(cfg *Config, cwd string) {
 	type source struct {
 		path    string
-		blocked *regexp.Regexp
+		blocked func(string) bool
 	}
 	var sources []source
 	if cwd != "" {
@@ -49,7 +42,7 @@ func loadEnvFiles(cfg *Config, cwd string) {
 			continue // absent or unreadable dotenv files are ignored, as upstream does
 		}
 		for _, kv := range ParseDotenv(data) {
-			if s.blocked != nil && s.blocked.MatchString(kv[0]) {
+			if s.blocked != nil && s.blocked(kv[0]) {
 				continue
 			}
 			if _, set := cfg.Env[kv[0]]; !set {
@@ -61,60 +54,59 @@ func loadEnvFiles(cfg *Config, cwd string) {
 
 var dotenvKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
-// ParseDotenv reads KEY=VALUE lines: optional `export `, # comments, single
-// quotes taken literally, double quotes with \n \r \t \" \\ escapes, and
-// unquoted values with a trailing ` #comment` removed.
+// portableEnvKey is the form of variable name upstream keeps from a dotenv
+// file; other names the dotenv grammar allows (with '.' or '-') are dropped.
+var portableEnvKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// jsSpace is what JavaScript's \s and trim() treat as white space.
+const jsSpace = `\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
+
+// dotenvLine is the grammar of the dotenv package (17.x) that upstream
+// parses .env files with: KEY=VALUE or KEY: VALUE, an optional export, a
+// value quoted with ', " or ` (which may span lines) or bare up to a '#'.
+var dotenvLine = regexp.MustCompile(`(?m)^[` + jsSpace + `]*(?:export[` + jsSpace + `]+)?([\w.-]+)(?:[` + jsSpace + `]*=[` + jsSpace + `]*?|:[` + jsSpace + `]+?)` +
+	`([` + jsSpace + `]*'(?:\\'|[^'])*'|[` + jsSpace + `]*"(?:\\"|[^"])*"|[` + jsSpace + `]*` + "`" + `(?:\\` + "`" + `|[^` + "`" + `])*` + "`" + `|[^#\r\n]+)?` +
+	`[` + jsSpace + `]*(?:#.*)?$`)
+
+// ParseDotenv reads a .env file as upstream does: the dotenv package's
+// grammar, surrounding quotes removed, \n and \r expanded only inside double
+// quotes, and nothing else unescaped. A key given twice keeps its first
+// place and its last value; keys that are not portable names are dropped.
 func ParseDotenv(data []byte) [][2]string {
+	if len(data) > maxDotenvBytes {
+		data = data[:maxDotenvBytes]
+	}
+	text := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n")
 	var out [][2]string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), maxDotenvBytes)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+	index := map[string]int{}
+	for _, m := range dotenvLine.FindAllStringSubmatch(text, -1) {
+		key := strings.TrimSpace(m[1])
+		if !portableEnvKey.MatchString(key) {
 			continue
 		}
-		line = strings.TrimPrefix(line, "export ")
-		eq := strings.IndexByte(line, '=')
-		if eq <= 0 {
+		val := strings.Trim(m[2], jsTrimSet)
+		quote := byte(0)
+		if val != "" {
+			quote = val[0]
+		}
+		if len(val) >= 2 && strings.IndexByte("'\"`", quote) >= 0 && val[len(val)-1] == quote {
+			val = val[1 : len(val)-1]
+		}
+		if quote == '"' {
+			val = strings.ReplaceAll(strings.ReplaceAll(val, `\n`, "\n"), `\r`, "\r")
+		}
+		if i, ok := index[key]; ok {
+			out[i][1] = val
 			continue
 		}
-		key := strings.TrimSpace(line[:eq])
-		if !dotenvKey.MatchString(key) {
-			continue
-		}
-		val := strings.TrimSpace(line[eq+1:])
-		switch {
-		case len(val) >= 2 && val[0] == '\'' && strings.IndexByte(val[1:], '\'') >= 0:
-			val = val[1 : 1+strings.IndexByte(val[1:], '\'')]
-		case len(val) >= 2 && val[0] == '"':
-			if end := closingQuote(val); end > 0 {
-				if uq, err := strconv.Unquote(val[:end+1]); err == nil {
-					val = uq
-				} else {
-					val = val[1:end]
-				}
-			}
-		default:
-			if i := strings.Index(val, " #"); i >= 0 {
-				val = strings.TrimSpace(val[:i])
-			}
-		}
+		index[key] = len(out)
 		out = append(out, [2]string{key, val})
 	}
 	return out
 }
 
-func closingQuote(s string) int {
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '"':
-			return i
-		}
-	}
-	return -1
-}
+// jsTrimSet is the white space String.prototype.trim removes.
+const jsTrimSet = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 // applyConfigEnv applies the config's env.vars map and string-valued env.*
 // keys to the environment, never overriding a variable that is already set.

@@ -40,3 +40,26 @@ func TestParseDotenv(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Regressions found by the loader differential test: the dotenv package
+// ends a bare value at any '#', strips backticks, keeps other escapes in
+// double quotes, lets a repeated key's last value win and reads quoted
+// values across lines.
+func TestParseDotenvUpstreamGrammar(t *testing.T) {
+	in := "H=abc#not-kept\nBT=`tick`\nDQ=\"a\\tb\\nc\"\nDUP=1\nX.Y=dropped\nDUP=2\nML=\"one\ntwo\"\nCOLON: value\n"
+	want := [][2]string{{"H", "abc"}, {"BT", "tick"}, {"DQ", "a\\tb\nc"}, {"DUP", "2"}, {"ML", "one\ntwo"}, {"COLON", "value"}}
+	if got := ParseDotenv([]byte(in)); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestBlockedCwdEnv(t *testing.T) {
+	for key, want := range map[string]bool{
+		"OPENCLAW_GATEWAY_TOKEN": true, "openai_api_key": true, "LD_PRELOAD": true, "MY_BASE_URL": true,
+		"GITHUB_TOKEN": true, "OPENCLAW_SKIP_X": true, "FOO_API_KEY": false, "P_CWD": false, "LOGROOT": false,
+	} {
+		if got := blockedCwdEnv(key); got != want {
+			t.Errorf("blockedCwdEnv(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
