@@ -78,6 +78,7 @@ var replacements = []struct{ pattern, replacement string }{
 	{"channels.*.accounts.*.dm.policy", "channels.$1.accounts.$2.dmPolicy"},
 	{"channels.*.accounts.*.dm.allowFrom", "channels.$1.accounts.$2.allowFrom"},
 	{"channels.*.accounts.*.dm", "channels.$1.accounts.$2.dmPolicy and channels.$1.accounts.$2.allowFrom"},
+	{"env.*", "env.vars.$1"},
 	{"plugins.installs", "the install records 2026.9 keeps in its state database"},
 	{"plugins.installs.*", "the install records 2026.9 keeps in its state database"},
 	{"hooks.internal.installs", "the hook install records 2026.9 keeps in its state database"},

@@ -11,6 +11,7 @@ func TestReplacementFor(t *testing.T) {
 		"channels.googlechat.dm":                    "channels.googlechat.dmPolicy and channels.googlechat.allowFrom",
 		"plugins.installs.foo":                      "the install records 2026.9 keeps in its state database",
 		"agents.list":                               "",
+		"env.MY_VAR":                                "env.vars.MY_VAR",
 		"logging.redactSensitive":                   "",
 		"gateway.controlUi.allowInsecureAuth":       "",
 		"channels.discord":                          "",
