@@ -118,35 +118,60 @@ func exposedWebTools(p *check.Pass, root *config.Value, agent *toolpolicy.Agent,
 	return out
 }
 
-// webSearchEnvVars are the API-key variables of the bundled web search
-// providers (Brave, Exa, Firecrawl, Gemini, Kimi, Perplexity, Tavily, Grok).
-var webSearchEnvVars = []string{
-	"BRAVE_API_KEY", "EXA_API_KEY", "FIRECRAWL_API_KEY", "GEMINI_API_KEY", "KIMI_API_KEY", "MOONSHOT_API_KEY",
-	"PERPLEXITY_API_KEY", "OPENROUTER_API_KEY", "TAVILY_API_KEY", "XAI_API_KEY",
+// webSearchEnvVars are the API-key variables of each release's bundled
+// web search providers.
+func webSearchEnvVars(c check.Compat) []string {
+	if c.Is96() {
+		// Gemini, MiniMax, Ollama and Grok; the others moved to external packages.
+		return []string{"GOOGLE_CLOUD_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "MINIMAX_CODE_PLAN_KEY",
+			"MINIMAX_CODING_API_KEY", "MINIMAX_API_KEY", "MINIMAX_OAUTH_TOKEN", "OLLAMA_API_KEY", "XAI_API_KEY"}
+	}
+	// Brave, Exa, Firecrawl, Gemini, Kimi, MiniMax, Ollama, Perplexity, Tavily and Grok.
+	return []string{"BRAVE_API_KEY", "EXA_API_KEY", "FIRECRAWL_API_KEY", "GEMINI_API_KEY", "KIMI_API_KEY",
+		"MOONSHOT_API_KEY", "MINIMAX_CODE_PLAN_KEY", "MINIMAX_CODING_API_KEY", "OLLAMA_API_KEY",
+		"PERPLEXITY_API_KEY", "OPENROUTER_API_KEY", "TAVILY_API_KEY", "XAI_API_KEY"}
 }
 
-// webSearchCredential reports whether some web search provider has a key:
-// in tools.web.search, in a plugin's webSearch config, or in the environment.
+// webSearchCredential reports whether some web search provider has a key,
+// as each release looks for one. 2026.9: any setting other than enabled
+// under tools.web.search or under a plugin's config.webSearch. 2026.4: an
+// apiKey under tools.web.search (top level or per provider) or under a
+// plugin's config.webSearch. Both: a provider's API-key variable.
 func webSearchCredential(p *check.Pass, root *config.Value) bool {
 	search := root.Get("tools", "web", "search")
-	for _, m := range search.Pairs() {
-		if m.Key == "enabled" {
-			continue
+	candidate := func(section *config.Value) bool {
+		for _, m := range section.Pairs() {
+			if m.Key != "enabled" && credentialSet(m.Value) {
+				return true
+			}
 		}
-		if p.Compat.Is96() && credentialSet(m.Value) {
+		return false
+	}
+	if p.Compat.Is96() {
+		if candidate(search) {
 			return true
 		}
-		if p.Compat.Is414() && (m.Key == "apiKey" && credentialSet(m.Value) || credentialSet(m.Value.Get("apiKey"))) {
+		for _, m := range root.Get("plugins", "entries").Pairs() {
+			if candidate(m.Value.Get("config", "webSearch")) {
+				return true
+			}
+		}
+	} else {
+		if credentialSet(search.Get("apiKey")) {
 			return true
+		}
+		for _, m := range search.Pairs() {
+			if m.Value.IsObject() && credentialSet(m.Value.Get("apiKey")) {
+				return true
+			}
+		}
+		for _, m := range root.Get("plugins", "entries").Pairs() {
+			if credentialSet(m.Value.Get("config", "webSearch", "apiKey")) {
+				return true
+			}
 		}
 	}
-	for _, m := range root.Get("plugins", "entries").Pairs() {
-		ws := m.Value.Get("config", "webSearch")
-		if p.Compat.Is96() && ws.Len() > 0 || credentialSet(ws.Get("apiKey")) {
-			return true
-		}
-	}
-	for _, name := range webSearchEnvVars {
+	for _, name := range webSearchEnvVars(p.Compat) {
 		if strings.TrimSpace(p.Env.Get(name)) != "" {
 			return true
 		}
@@ -154,10 +179,10 @@ func webSearchCredential(p *check.Pass, root *config.Value) bool {
 	return false
 }
 
-// credentialSet: a non-blank string, or a SecretRef-like object.
+// credentialSet: a non-blank string, or any other value that is not null.
 func credentialSet(v *config.Value) bool {
 	if s, ok := v.String(); ok {
 		return strings.TrimSpace(s) != ""
 	}
-	return v.IsObject() && v.Len() > 0
+	return v.Present()
 }
