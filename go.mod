@@ -3,6 +3,7 @@ module github.com/clawcheck/clawcheck
 go 1.26.0
 
 require (
+	github.com/coder/websocket v1.8.15
 	github.com/spf13/cobra v1.10.2
 	github.com/titanous/json5 v1.0.0
 	golang.org/x/sys v0.49.0

@@ -4,6 +4,7 @@
 package audit
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -15,6 +16,8 @@ import (
 	"github.com/clawcheck/clawcheck/internal/docker"
 	"github.com/clawcheck/clawcheck/internal/engine"
 	"github.com/clawcheck/clawcheck/internal/openclaw"
+	"github.com/clawcheck/clawcheck/internal/probe"
+	"github.com/clawcheck/clawcheck/internal/report"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
@@ -49,6 +52,8 @@ const (
 	StageLocate Stage = "locate"
 	StageConfig Stage = "config"
 	StageState  Stage = "state"
+	// StageProbe: the --deep probe's target failed the plaintext guard.
+	StageProbe Stage = "probe"
 )
 
 // Error is a pipeline failure: the audit could not run.
@@ -85,11 +90,52 @@ func Run(req Request) (*Result, error) {
 		// installation must not choose which docker binary runs.
 		opts.Docker = docker.NewProbe(&docker.Exec{Env: req.Env})
 	}
+	if opts.Deep && opts.Gateway == nil {
+		g, err := runProbe(compat, cfg, opts)
+		if err != nil {
+			return nil, &Error{StageProbe, err}
+		}
+		opts.Gateway = g
+	}
 	res := engine.Run(engine.Input{
 		Compat: compat, Config: cfg, Schema: &issues, State: snap, Env: cfg.Env,
 		Options: opts, Now: req.Now,
 	}, req.Checks)
+	if opts.Deep && opts.Gateway != nil {
+		res.Report.Deep = deepSection(opts.Gateway, engine.NewRedactor(append([]string{opts.Token, opts.Password}, cfg.SecretValues...)))
+	}
 	return &Result{Result: res, Config: cfg, State: snap, Compat: compat, Schema: issues, Scrubbed: scrubbed}, nil
+}
+
+// runProbe holds the --deep gateway conversation once, before the checks:
+// they only read its outcome. The probe talks to the gateway the config
+// names, with the config's environment, as the reference's CLI does.
+func runProbe(compat check.Compat, cfg *config.Config, opts check.Options) (*probe.Result, error) {
+	rel := probe.Release2026_4
+	if compat.Is96() {
+		rel = probe.Release2026_9
+	}
+	plan, err := probe.Prepare(probe.Request{
+		Release: rel, Config: cfg, Env: cfg.Env, Profile: cfg.Paths.Profile,
+		Explicit:   probe.Explicit{Token: opts.Token, Password: opts.Password},
+		ConfigPath: cfg.Paths.ConfigPath,
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := plan.Run(context.Background())
+	return &r, nil
+}
+
+// deepSection is the report's deep.gateway, redacted like every finding.
+func deepSection(g *probe.Result, redact *engine.Redactor) *report.Deep {
+	d := &report.Deep{Gateway: report.DeepGateway{
+		Attempted: g.Attempted, URL: redact.String(g.URL), OK: g.OK, Error: redact.String(g.Error),
+	}}
+	if g.Close != nil {
+		d.Gateway.Close = &report.DeepClose{Code: g.Close.Code, Reason: redact.String(g.Close.Reason)}
+	}
+	return d
 }
 
 // scrubInvalid removes values that every release which knows their key

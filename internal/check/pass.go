@@ -6,6 +6,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/config/schema"
 	"github.com/clawcheck/clawcheck/internal/docker"
+	"github.com/clawcheck/clawcheck/internal/probe"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
@@ -18,6 +19,9 @@ type Options struct {
 	NoDocker bool
 	// Docker runs that inspection once per audit, on first use; nil inspects nothing.
 	Docker *docker.Probe
+	// Gateway is the --deep live probe's outcome, run once by the audit
+	// before the checks; nil without --deep.
+	Gateway *probe.Result
 }
 
 // Pass is what one check sees during one audit. Everything in it is read-only.

@@ -24,6 +24,8 @@ type auditOptions struct {
 	compat     string
 	noDocker   bool
 	deep       bool
+	token      string
+	password   string
 }
 
 func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
@@ -45,7 +47,9 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 	f.StringVar(&o.configPath, "config", "", "audit this config file (overrides OPENCLAW_CONFIG_PATH)")
 	f.StringVar(&o.compat, "compat", "", "behave as release 2026.4 or 2026.9, or auto (default; also CLAWCHECK_COMPAT)")
 	f.BoolVar(&o.noDocker, "no-docker", false, "do not run docker to inspect sandbox-browser containers")
-	f.BoolVar(&o.deep, "deep", false, "also scan plugin and skill code (and probe the gateway, when the probe exists)")
+	f.BoolVar(&o.deep, "deep", false, "also probe the configured gateway over its WebSocket (read-only) and scan plugin and skill code")
+	f.StringVar(&o.token, "token", "", "gateway token for the --deep probe only (never written, never used for findings)")
+	f.StringVar(&o.password, "password", "", "gateway password for the --deep probe only (never written, never used for findings)")
 	return cmd
 }
 
@@ -70,7 +74,10 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	res, err := audit.Run(audit.Request{
 		Env: inv.Env, Cwd: inv.Cwd, OSHome: osHome(),
 		Locate: config.LocateOptions{StateDir: o.stateDir, ConfigPath: o.configPath, Profile: ro.profile, Dev: ro.dev},
-		Compat: compat, Options: check.Options{NoDocker: o.noDocker, Deep: o.deep}, Checks: checks, Now: inv.Now(),
+		Compat: compat, Options: check.Options{
+			NoDocker: o.noDocker, Deep: o.deep,
+			Token: strings.TrimSpace(o.token), Password: strings.TrimSpace(o.password),
+		}, Checks: checks, Now: inv.Now(),
 	})
 	if err != nil {
 		var ae *audit.Error

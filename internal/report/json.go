@@ -51,9 +51,9 @@ func MarshalJSON(r *Report) ([]byte, error) {
 // AppendReportObject appends the compact report object without
 // secretDiagnostics and compat:
 //
-//	{"ts":…,"summary":{…},"findings":[…],"suppressedFindings":[…]}
+//	{"ts":…,"summary":{…},"findings":[…],"suppressedFindings":[…],"deep":{…}}
 //
-// with suppressedFindings only when non-empty. This is the "report" member
+// with suppressedFindings only when non-empty and deep only with --deep. This is the "report" member
 // of the --fix --json envelope, where secretDiagnostics sits at the top
 // level. Compose the envelope compactly and pass it to IndentJSON.
 func AppendReportObject(dst []byte, r *Report) []byte {
@@ -99,6 +99,10 @@ func appendReportFields(dst []byte, r *Report) []byte {
 			dst = append(dst, "}}"...)
 		}
 		dst = append(dst, ']')
+	}
+	if r.Deep != nil {
+		dst = append(dst, `,"deep":`...)
+		dst = appendDeep(dst, r.Deep)
 	}
 	return dst
 }

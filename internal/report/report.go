@@ -28,6 +28,9 @@ type Report struct {
 	Findings          []check.Finding
 	Suppressed        []Suppressed
 	SecretDiagnostics []string
+	// Deep is the --deep section (the live gateway probe); nil without
+	// --deep. Only the JSON report carries it.
+	Deep *Deep
 }
 
 // Count recomputes Summary from Findings: anything not critical or warn counts as info.

@@ -17,6 +17,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/checks/models"
 	"github.com/clawcheck/clawcheck/internal/checks/nodes"
 	"github.com/clawcheck/clawcheck/internal/checks/plugins"
+	"github.com/clawcheck/clawcheck/internal/checks/probe"
 	"github.com/clawcheck/clawcheck/internal/checks/sandbox"
 	"github.com/clawcheck/clawcheck/internal/checks/schemacheck"
 	"github.com/clawcheck/clawcheck/internal/checks/security"
@@ -45,6 +46,7 @@ func Checks() []*check.Check {
 		models.Checks,
 		nodes.Checks,
 		plugins.Checks,
+		probe.Checks,
 		sandbox.Checks,
 		schemacheck.Checks,
 		security.Checks,
