@@ -1,6 +1,7 @@
 package channels
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -70,7 +71,7 @@ func withNormalize(d *dmSource, f func(string) string) *dmSource {
 var plugins414 = []*plugin{
 	{id: "discord", configured: needs("token"), dm: movedDM, openGroups: true, audit: discordAudit, nameMatchingUnderConfig: true},
 	{id: "whatsapp", configured: whatsappLinked, dm: withNormalize(topLevelDM, normalizeWhatsApp), openGroups: true},
-	{id: "googlechat", configured: needs("serviceAccount"), dm: nestedDM, openGroups: true, warnings: googleChatWarnings, nameMatchingUnderConfig: true},
+	{id: "googlechat", configured: googleChatConfigured, dm: nestedDM, openGroups: true, warnings: googleChatWarnings, nameMatchingUnderConfig: true},
 	{id: "msteams", configured: needs("appId", "appPassword", "tenantId"), openGroups: true, nameMatchingUnderConfig: true},
 	{id: "mattermost", configured: needs("botToken", "baseUrl"), dm: topLevelDM, openGroups: true, nameMatchingUnderConfig: true},
 	{id: "nextcloud-talk", configured: needs("baseUrl", "botSecret"), dm: topLevelDM, openGroups: true},
@@ -81,9 +82,9 @@ var plugins414 = []*plugin{
 	{id: "zalo", configured: needs("botToken"), dm: topLevelDM, openGroups: true, groupsOpenByDefault: true},
 	{id: "synology-chat", configured: func(*block, *account) bool { return true }, dm: synologyDM, warnings: synologyWarnings, audit: synologyAudit},
 	{id: "nostr", configured: needs("privateKey"), dm: topLevelDM},
-	{id: "imessage", configured: needs("cliPath"), dm: topLevelDM, openGroups: true},
+	{id: "imessage", configured: imessageConfigured, dm: topLevelDM, openGroups: true},
 	{id: "line", configured: lineConfigured, dm: withNormalize(topLevelDM, normalizeLine), openGroups: true},
-	{id: "signal", configured: needs("account"), dm: withNormalize(topLevelDM, normalizeSignal), openGroups: true},
+	{id: "signal", configured: signalConfigured, dm: withNormalize(topLevelDM, normalizeSignal), openGroups: true},
 	{id: "slack", configured: needs("botToken", "appToken"), dm: movedDM, openGroups: true, audit: slackAudit, nameMatchingUnderConfig: true},
 	{id: "telegram", configured: telegramConfigured, dm: topLevelDM, openGroups: true, audit: telegramAudit},
 }
@@ -137,6 +138,73 @@ func lineConfigured(b *block, a *account) bool {
 		return needs("channelAccessToken", "channelSecret")(b, a)
 	}
 	return a.entry.Get("channelAccessToken").Trimmed() != "" && a.entry.Get("channelSecret").Trimmed() != ""
+}
+
+// googleChatConfigured: a service account given inline (JSON text or an
+// object), as a file, or for the default account through the environment.
+func googleChatConfigured(b *block, a *account) bool {
+	v, path := a.located("serviceAccount")
+	if in := b.p.Config.Secrets[path]; in != nil && in.Ref != nil {
+		return in.Resolved && jsonObject(in.Secret)
+	}
+	switch {
+	case v.IsObject():
+		return true
+	case jsonObject(v.StringOr("")):
+		return true
+	case a.cfg.Get("serviceAccountFile").Trimmed() != "":
+		return true
+	case a.id == "default":
+		return jsonObject(b.p.Env["GOOGLE_CHAT_SERVICE_ACCOUNT"]) || strings.TrimSpace(b.p.Env["GOOGLE_CHAT_SERVICE_ACCOUNT_FILE"]) != ""
+	}
+	return false
+}
+
+func jsonObject(s string) bool {
+	var m map[string]any
+	return json.Unmarshal([]byte(strings.TrimSpace(s)), &m) == nil && m != nil
+}
+
+// signalConfigured: an account number, or a way to reach signal-cli.
+func signalConfigured(_ *block, a *account) bool {
+	c := a.cfg
+	for _, k := range []string{"account", "httpUrl", "cliPath", "httpHost"} {
+		if c.Get(k).Trimmed() != "" {
+			return true
+		}
+	}
+	_, port := c.Get("httpPort").Number()
+	auto := c.Get("autoStart")
+	return port || auto.IsTrue() || auto.IsFalse()
+}
+
+// imessageConfigured: upstream counts almost any iMessage setting, including
+// the group policy its loader fills in, so a present iMessage section is
+// configured.
+func imessageConfigured(_ *block, a *account) bool {
+	c := a.cfg
+	for _, k := range []string{"cliPath", "dbPath", "region"} {
+		if c.Get(k).Trimmed() != "" {
+			return true
+		}
+	}
+	for _, k := range []string{"service", "dmPolicy", "groupPolicy"} {
+		if c.Get(k).Truthy() {
+			return true
+		}
+	}
+	for _, k := range []string{"allowFrom", "groupAllowFrom", "attachmentRoots", "remoteAttachmentRoots"} {
+		if c.Get(k).IsArray() && c.Get(k).Len() > 0 {
+			return true
+		}
+	}
+	for _, k := range []string{"mediaMaxMb", "textChunkLimit"} {
+		if _, ok := c.Get(k).Number(); ok {
+			return true
+		}
+	}
+	inc := c.Get("includeAttachments")
+	return inc.IsTrue() || inc.IsFalse() || c.Get("groups").IsObject() && c.Get("groups").Len() > 0
 }
 
 var inspects = map[string]bool{"discord": true, "slack": true, "telegram": true}

@@ -77,10 +77,32 @@ func (b *block) unresolvable(pl *plugin, a *account) bool {
 	if pl.id != "googlechat" {
 		return false
 	}
+	defaults := b.root.Get("secrets", "defaults")
 	v, path := a.located("serviceAccount")
 	in := b.p.Config.Secrets[path]
-	if in == nil || in.Ref == nil || in.Resolved {
+	switch {
+	case in != nil && in.Ref != nil:
+		if in.Resolved {
+			return false
+		}
+	case jsonObject(v.StringOr("")):
 		return false
+	default:
+		if ref, ok := config.ParseSecretRef(v, defaults); ok {
+			in = &config.SecretInput{Ref: ref}
+			break
+		}
+		if v.IsObject() {
+			return false
+		}
+		// serviceAccountRef is always a reference and not one of the audit's
+		// resolution targets, so it never resolves here.
+		refValue, refPath := a.located("serviceAccountRef")
+		ref, ok := config.ParseSecretRef(refValue, defaults)
+		if !ok {
+			return false
+		}
+		v, path, in = refValue, refPath, &config.SecretInput{Ref: ref}
 	}
 	b.add(item{
 		id:  "channels.googlechat.account.read_only_resolution",
