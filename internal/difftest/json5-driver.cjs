@@ -3,7 +3,8 @@
 // NDJSON line {"id":N,"src":"..."} on stdin, and writes one NDJSON result
 // line per case: {"id":N,"ok":true,"v":CANON} or {"id":N,"ok":false,"err":"..."}.
 // CANON keeps what JSON cannot carry: numbers are {"n":"<float64 bits, hex>"}
-// (or {"n":"NaN"}), objects are {"o":[[key,value],...]} in property order.
+// (or {"n":"NaN"}), objects are {"o":[[key,value],...]} in property order;
+// errors carry the reference's line and column (UTF-16 units, LF lines).
 // The first line written is {"version":"<json5 version>"}.
 const { createRequire } = require('module');
 const path = require('path');
@@ -47,7 +48,7 @@ rl.on('line', (line) => {
   try {
     r = { id: c.id, ok: true, v: canon(JSON5.parse(c.src)) };
   } catch (e) {
-    r = { id: c.id, ok: false, err: String(e && e.message) };
+    r = { id: c.id, ok: false, err: String(e && e.message), line: e && e.lineNumber, col: e && e.columnNumber };
   }
   out.push(JSON.stringify(r));
   if (out.length >= 256 || c.flush) flush();

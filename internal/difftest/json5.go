@@ -25,8 +25,10 @@ type JSON5Result struct {
 	OK bool
 	// Value is the canonical form of the parsed value (see Canon) when OK.
 	Value string
-	// Err is the reference's error message when not OK.
-	Err string
+	// Err is the reference's error message when not OK, and Line and Col
+	// its position (columns in UTF-16 units, lines ended by LF only).
+	Err       string
+	Line, Col int
 }
 
 // JSON5 is a running driver process: the reference's json5 package behind
@@ -122,10 +124,12 @@ type driverCase struct {
 }
 
 type driverResult struct {
-	ID  int             `json:"id"`
-	OK  bool            `json:"ok"`
-	V   json.RawMessage `json:"v"`
-	Err string          `json:"err"`
+	ID   int             `json:"id"`
+	OK   bool            `json:"ok"`
+	V    json.RawMessage `json:"v"`
+	Err  string          `json:"err"`
+	Line int             `json:"line"`
+	Col  int             `json:"col"`
 }
 
 // Parse sends a batch of inputs through the driver and returns the verdicts
@@ -159,7 +163,7 @@ func (d *JSON5) Parse(srcs []string) ([]JSON5Result, error) {
 		if r.ID != first+i {
 			return nil, fmt.Errorf("json5 driver: result for case %d, want %d", r.ID, first+i)
 		}
-		res[i] = JSON5Result{OK: r.OK, Err: r.Err}
+		res[i] = JSON5Result{OK: r.OK, Err: r.Err, Line: r.Line, Col: r.Col}
 		if r.OK {
 			v, err := decodeDriverValue(r.V)
 			if err != nil {
