@@ -5,6 +5,8 @@
 // CANON keeps what JSON cannot carry: numbers are {"n":"<float64 bits, hex>"}
 // (or {"n":"NaN"}), objects are {"o":[[key,value],...]} in property order;
 // errors carry the reference's line and column (UTF-16 units, LF lines).
+// strictDiffers is set when JSON.parse accepts the input and reads it
+// differently from JSON5.parse.
 // The first line written is {"version":"<json5 version>"}.
 const { createRequire } = require('module');
 const path = require('path');
@@ -50,6 +52,14 @@ rl.on('line', (line) => {
   } catch (e) {
     r = { id: c.id, ok: false, err: String(e && e.message), line: e && e.lineNumber, col: e && e.columnNumber };
   }
+  // 2026.9.6 tries JSON.parse before JSON5: both must read valid JSON alike.
+  let strict;
+  try {
+    strict = JSON.stringify(canon(JSON.parse(c.src)));
+  } catch (e) {
+    strict = undefined;
+  }
+  if (strict !== undefined && (!r.ok || strict !== JSON.stringify(r.v))) r.strictDiffers = true;
   out.push(JSON.stringify(r));
   if (out.length >= 256 || c.flush) flush();
 });

@@ -29,6 +29,9 @@ type JSON5Result struct {
 	// its position (columns in UTF-16 units, lines ended by LF only).
 	Err       string
 	Line, Col int
+	// StrictDiffers is set when JSON.parse, which 2026.9.6 tries first,
+	// accepts the input and reads it differently from json5.
+	StrictDiffers bool
 }
 
 // JSON5 is a running driver process: the reference's json5 package behind
@@ -130,6 +133,8 @@ type driverResult struct {
 	Err  string          `json:"err"`
 	Line int             `json:"line"`
 	Col  int             `json:"col"`
+
+	StrictDiffers bool `json:"strictDiffers"`
 }
 
 // Parse sends a batch of inputs through the driver and returns the verdicts
@@ -163,7 +168,7 @@ func (d *JSON5) Parse(srcs []string) ([]JSON5Result, error) {
 		if r.ID != first+i {
 			return nil, fmt.Errorf("json5 driver: result for case %d, want %d", r.ID, first+i)
 		}
-		res[i] = JSON5Result{OK: r.OK, Err: r.Err, Line: r.Line, Col: r.Col}
+		res[i] = JSON5Result{OK: r.OK, Err: r.Err, Line: r.Line, Col: r.Col, StrictDiffers: r.StrictDiffers}
 		if r.OK {
 			v, err := decodeDriverValue(r.V)
 			if err != nil {

@@ -98,6 +98,9 @@ func ourVerdict(src string) difftest.JSON5Result {
 }
 
 func disagreement(src string, ours, ref difftest.JSON5Result) string {
+	if ref.StrictDiffers {
+		return "the reference's JSON.parse and json5 read this input differently"
+	}
 	if ours.OK != ref.OK {
 		return fmt.Sprintf("accept/reject differ: ours ok=%v (%s), reference ok=%v (%s)", ours.OK, ours.Err, ref.OK, ref.Err)
 	}
