@@ -64,18 +64,6 @@ func SandboxMode(root, agent *config.Value) string {
 	return SandboxDefaultMode(root)
 }
 
-// SandboxAgentByID finds a roster entry by id, comparing normalised ids as
-// the product does when it resolves an agent's settings.
-func SandboxAgentByID(root *config.Value, id string) *config.Value {
-	want := NormalizeAgentID(id)
-	for _, a := range SandboxRoster(root) {
-		if NormalizeAgentID(a.ID) == want {
-			return a.Value
-		}
-	}
-	return nil
-}
-
 var agentIDInvalid = regexp.MustCompile(`[^a-z0-9_-]+`)
 
 // NormalizeAgentID trims and lower-cases an id, replaces characters outside

@@ -117,13 +117,21 @@ func TestSandboxModeAndRoster(t *testing.T) {
 	if got := SandboxMode(nil, nil); got != "off" {
 		t.Errorf("empty config mode = %q", got)
 	}
-	if SandboxAgentByID(root, " b-c ") == nil {
-		t.Errorf("normalised lookup failed")
-	}
 	if DockerConfigured(obj(m("image", &config.Value{Kind: config.Null}))) {
 		t.Errorf("a null-only docker block counts as configured")
 	}
 	if !DockerConfigured(obj(m("image", str("x")))) {
 		t.Errorf("a docker block with an image does not count")
+	}
+}
+
+func TestNormalizeAgentID(t *testing.T) {
+	for in, want := range map[string]string{
+		" Work ": "work", "B c": "b-c", "--x--": "x", "": "main", "!!!": "main", "a.b/c": "a-b-c",
+		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop": "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl",
+	} {
+		if got := NormalizeAgentID(in); got != want {
+			t.Errorf("NormalizeAgentID(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
