@@ -7,6 +7,7 @@ import (
 
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/json5"
+	"github.com/clawcheck/clawcheck/internal/openclaw"
 	"github.com/clawcheck/clawcheck/internal/toolpolicy"
 )
 
@@ -27,9 +28,7 @@ type approvals struct {
 }
 
 // approvalsPath is <home>/.openclaw/exec-approvals.json: the reference
-// reads it from the home, not from the state dir. 2026.9.6 keeps the same
-// data in its state database; clawcheck reads the JSON file under both
-// profiles (the database is not read).
+// reads it from the home, not from the state dir.
 func approvalsPath(p *check.Pass) string {
 	home := p.Config.Paths.Home
 	if home == "" {
@@ -38,20 +37,39 @@ func approvalsPath(p *check.Pass) string {
 	return filepath.Join(home, ".openclaw", "exec-approvals.json")
 }
 
-// loadApprovals reads the store through the snapshot. A missing,
-// unreadable, oversized or malformed file, or one whose version is not 1,
-// counts as empty, as upstream treats it.
+// loadApprovals reads the exec-approvals store. Under the 2026.9 profile it
+// is the exec_approvals_config row of the state database, as 2026.9.6 keeps
+// it; without such a row (and always under 2026.4) it is the JSON file
+// 2026.4.14 reads. 2026.9.6 refuses to run while only the legacy file
+// exists; clawcheck audits it instead.
 func loadApprovals(p *check.Pass) approvals {
-	var out approvals
+	if p.State == nil {
+		return approvals{}
+	}
+	if p.Compat.Is96() {
+		if raw, err := openclaw.ReadExecApprovalsRow(p.State, p.Config.Paths.StateDir); err == nil && raw != nil {
+			return parseApprovals("exec_approvals_config", raw)
+		}
+	}
 	path := approvalsPath(p)
-	if path == "" || p.State == nil {
-		return out
+	if path == "" {
+		return approvals{}
 	}
 	data, err := p.State.ReadFile(path)
-	if err != nil || len(data) > maxApprovalsBytes {
+	if err != nil {
+		return approvals{}
+	}
+	return parseApprovals(path, data)
+}
+
+// parseApprovals reads one store document. A document that is oversized,
+// not JSON or whose version is not 1 counts as empty, as upstream treats it.
+func parseApprovals(name string, data []byte) approvals {
+	var out approvals
+	if len(data) > maxApprovalsBytes {
 		return out
 	}
-	doc, err := json5.ParseLimits(path, data, json5.Limits{MaxBytes: maxApprovalsBytes, MaxDepth: 64})
+	doc, err := json5.ParseLimits(name, data, json5.Limits{MaxBytes: maxApprovalsBytes, MaxDepth: 64})
 	if err != nil || !doc.StrictJSON {
 		return out
 	}
@@ -143,7 +161,7 @@ var ExecAutoAllowSkills = &check.Check{
 			return nil
 		}
 		p.Report(check.Finding{
-			Detail: "autoAllowSkills is on in ~/.openclaw/exec-approvals.json at:\n- " + strings.Join(hits, "\n- "),
+			Detail: "autoAllowSkills is on in the exec-approvals store at:\n- " + strings.Join(hits, "\n- "),
 		})
 		return nil
 	},
