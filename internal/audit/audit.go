@@ -91,7 +91,7 @@ func Run(req Request) (*Result, error) {
 		opts.Docker = docker.NewProbe(&docker.Exec{Env: req.Env})
 	}
 	if opts.Deep && opts.Gateway == nil {
-		g, err := runProbe(compat, cfg, opts)
+		g, err := runProbe(compat, cfg, snap, opts)
 		if err != nil {
 			return nil, &Error{StageProbe, err}
 		}
@@ -110,7 +110,7 @@ func Run(req Request) (*Result, error) {
 // runProbe holds the --deep gateway conversation once, before the checks:
 // they only read its outcome. The probe talks to the gateway the config
 // names, with the config's environment, as the reference's CLI does.
-func runProbe(compat check.Compat, cfg *config.Config, opts check.Options) (*probe.Result, error) {
+func runProbe(compat check.Compat, cfg *config.Config, snap *state.Snapshot, opts check.Options) (*probe.Result, error) {
 	rel := probe.Release2026_4
 	if compat.Is96() {
 		rel = probe.Release2026_9
@@ -119,12 +119,34 @@ func runProbe(compat check.Compat, cfg *config.Config, opts check.Options) (*pro
 		Release: rel, Config: cfg, Env: cfg.Env, Profile: cfg.Paths.Profile,
 		Explicit:   probe.Explicit{Token: opts.Token, Password: opts.Password},
 		ConfigPath: cfg.Paths.ConfigPath,
+		Device:     storedDevice(cfg, snap),
 	})
 	if err != nil {
 		return nil, err
 	}
 	r := plan.Run(context.Background())
 	return &r, nil
+}
+
+// storedDevice reads the installation's device identity through the state
+// snapshot; an absent, unreadable or foreign identity is no identity.
+func storedDevice(cfg *config.Config, snap *state.Snapshot) *probe.Device {
+	read := func(name string) []byte {
+		p := filepath.Join(cfg.Paths.StateDir, "identity", name)
+		if e, ok := snap.Lstat(p); !ok || e.Kind != state.File || e.Size > probe.MaxIdentityBytes {
+			return nil
+		}
+		b, err := snap.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	d, err := probe.ParseDevice(read("device.json"), read("device-auth.json"))
+	if err != nil {
+		return nil
+	}
+	return d
 }
 
 // deepSection is the report's deep.gateway, redacted like every finding.

@@ -53,7 +53,7 @@ var detailMethods = []struct {
 	{"health", nil}, {"status", nil}, {"system-presence", nil}, {"config.get", map[string]any{}},
 }
 
-func converse(parent context.Context, o Request, target string, creds Credentials) outcome {
+func converse(parent context.Context, o Request, target string, creds Credentials, dev *Device) outcome {
 	// The overall timer: armed before connecting, re-armed after hello-ok.
 	timer := time.NewTimer(o.Timeout)
 	defer timer.Stop()
@@ -137,7 +137,7 @@ func converse(parent context.Context, o Request, target string, creds Credential
 	seq := 0
 	nextID := func() string { seq++; return fmt.Sprintf("%d:%s", seq, uuid()) }
 	connectID := nextID()
-	if err := send(ctx, conn, connectID, "connect", connectParams(o.Release, creds)); err != nil {
+	if err := send(ctx, conn, connectID, "connect", connectParams(o.Release, creds, dev, nonce, time.Now())); err != nil {
 		if timedOut() {
 			return timeout()
 		}
@@ -383,8 +383,9 @@ type clientInfo struct {
 }
 
 type connectAuth struct {
-	Token    string `json:"token,omitempty"`
-	Password string `json:"password,omitempty"`
+	Token       string `json:"token,omitempty"`
+	DeviceToken string `json:"deviceToken,omitempty"`
+	Password    string `json:"password,omitempty"`
 }
 
 type connectParamsFrame struct {
@@ -395,12 +396,13 @@ type connectParamsFrame struct {
 	Auth        *connectAuth `json:"auth,omitempty"`
 	Role        string       `json:"role"`
 	Scopes      []string     `json:"scopes"`
+	Device      *deviceBlock `json:"device,omitempty"`
 }
 
 // connectParams is the release's connect request: a read-only operator
-// probe. No device identity is sent (decision D9 allows a stored one; we
-// never create one).
-func connectParams(rel Release, creds Credentials) connectParamsFrame {
+// probe. With a stored device identity (see Device) the request is signed,
+// and the stored device token stands in when no credential was given.
+func connectParams(rel Release, creds Credentials, dev *Device, nonce string, now time.Time) connectParamsFrame {
 	p := connectParamsFrame{
 		MinProtocol: 3, MaxProtocol: 3,
 		Client: clientInfo{ID: "cli", Version: "dev", Platform: nodePlatform(), Mode: "probe", InstanceID: uuid()},
@@ -412,8 +414,19 @@ func connectParams(rel Release, creds Credentials) connectParamsFrame {
 		p.MaxProtocol = 4
 		p.Client.DeviceFamily = deviceFamily()
 	}
-	if creds.Token != "" || creds.Password != "" {
-		p.Auth = &connectAuth{Token: creds.Token, Password: creds.Password}
+	var deviceToken string
+	if dev != nil && creds.Token == "" && creds.Password == "" {
+		deviceToken = dev.Token
+		if deviceToken != "" && len(dev.Scopes) > 0 {
+			p.Scopes = append([]string{}, dev.Scopes...)
+		}
+	}
+	token := first(creds.Token, deviceToken)
+	if token != "" || creds.Password != "" {
+		p.Auth = &connectAuth{Token: token, DeviceToken: deviceToken, Password: creds.Password}
+	}
+	if dev != nil {
+		p.Device = dev.sign(p.Client.ID, p.Client.Mode, p.Role, p.Scopes, now.UnixMilli(), token, nonce, p.Client.Platform, p.Client.DeviceFamily)
 	}
 	return p
 }
@@ -509,11 +522,11 @@ func httpClient(target string) *http.Client {
 			DisableKeepAlives:      true,
 			MaxResponseHeaderBytes: 64 << 10,
 		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return errRedirect },
+		// A redirect is answered as the final response: the handshake then
+		// fails on its status, and nothing is sent to the new location.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }
-
-var errRedirect = errors.New("probe: the gateway answered with a redirect, which the probe never follows")
 
 // allowedAddr: a loopback target must resolve to loopback addresses only, so
 // a hostile resolver or hosts file cannot send the credentials elsewhere.

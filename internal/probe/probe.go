@@ -17,6 +17,7 @@ package probe
 
 import (
 	"context"
+	"net/url"
 	"time"
 
 	"github.com/clawcheck/clawcheck/internal/config"
@@ -64,6 +65,8 @@ type Request struct {
 	Challenge  time.Duration // connect-challenge wait; ChallengeTimeout when zero
 	ReadLimit  int64         // MaxFrameBytes when zero
 	ConfigPath string        // named by the plaintext guard's error
+	// Device is the installation's stored device identity, nil when none.
+	Device *Device
 }
 
 // Plan is a checked probe, ready to run.
@@ -98,7 +101,7 @@ func (p *Plan) Run(ctx context.Context) Result {
 	if o.ReadLimit <= 0 {
 		o.ReadLimit = MaxFrameBytes
 	}
-	out := converse(ctx, o, p.Target.URL, p.Creds)
+	out := converse(ctx, o, p.Target.URL, p.Creds, p.device())
 	r := Result{Attempted: true, URL: RedactURL(p.Target.URL), OK: out.ok, Close: out.close, UnresolvedRef: p.Creds.UnresolvedRef}
 	if !out.ok {
 		r.Error = out.err
@@ -119,6 +122,30 @@ func (p *Plan) Run(ctx context.Context) Result {
 		r.Close = &Close{Code: r.Close.Code, Reason: RedactText(r.Close.Reason)}
 	}
 	return r
+}
+
+// device is the stored identity the release would sign with (decision D9:
+// loopback targets only). 2026.4 signs when it sends a credential; 2026.9
+// when a device token is stored for the identity.
+func (p *Plan) device() *Device {
+	d := p.req.Device
+	if d == nil {
+		return nil
+	}
+	u, err := url.Parse(p.Target.URL)
+	if err != nil || !LoopbackHost(u.Hostname()) {
+		return nil
+	}
+	if p.req.Release == Release2026_9 {
+		if d.Token == "" {
+			return nil
+		}
+		return d
+	}
+	if p.Creds.Token == "" && p.Creds.Password == "" {
+		return nil
+	}
+	return d
 }
 
 // UnresolvedWarning is the note added to the probe error when a credential
