@@ -76,7 +76,7 @@ var plugins414 = []*plugin{
 	{id: "mattermost", configured: needs("botToken", "baseUrl"), dm: topLevelDM, openGroups: true, nameMatchingUnderConfig: true},
 	{id: "nextcloud-talk", configured: needs("baseUrl", "botSecret"), dm: topLevelDM, openGroups: true},
 	{id: "feishu", configured: needs("appId", "appSecret"), openGroups: true, audit: feishuAudit},
-	{id: "matrix", configured: needs("homeserver", "accessToken", "userId"), dm: withNormalize(nestedDM, strings.ToLower), openGroups: true, warnings: matrixWarnings},
+	{id: "matrix", configured: matrixConfigured, dm: withNormalize(nestedDM, strings.ToLower), openGroups: true, warnings: matrixWarnings},
 	{id: "bluebubbles", configured: needs("serverUrl", "password"), dm: topLevelDM, openGroups: true},
 	{id: "irc", configured: needs("host", "nick"), dm: topLevelDM, openGroups: true, warnings: ircWarnings, nameMatchingUnderConfig: true},
 	{id: "zalo", configured: needs("botToken"), dm: topLevelDM, openGroups: true, groupsOpenByDefault: true},
@@ -163,6 +163,15 @@ func googleChatConfigured(b *block, a *account) bool {
 func jsonObject(s string) bool {
 	var m map[string]any
 	return json.Unmarshal([]byte(strings.TrimSpace(s)), &m) == nil && m != nil
+}
+
+// matrixConfigured: a homeserver plus an access token, or a user id with a
+// password.
+func matrixConfigured(b *block, a *account) bool {
+	if !b.usable(a, "homeserver") {
+		return false
+	}
+	return b.usable(a, "accessToken") || b.usable(a, "userId") && b.usable(a, "password")
 }
 
 // signalConfigured: an account number, or a way to reach signal-cli.
