@@ -23,7 +23,9 @@ import (
 
 // The loader differential test: each testdata/loaderdiff/*.txtar is an
 // installation (home/..., cwd/..., an optional `env` section of KEY=VALUE
-// lines with $HOME expanded, and the config paths to compare in `paths`).
+// lines with $HOME expanded, optional `symlinks` lines "REL -> TARGET" and
+// `hardlinks` lines "REL => EXISTING", and the config paths to compare in
+// `paths`).
 // Its `reference` section records what the reference's
 // `openclaw config get --json PATH` printed for each path: a JSON value,
 // !missing, or !error when the reference could not read the config.
@@ -44,6 +46,10 @@ type loaderCase struct {
 	arch  *txtar.Archive
 	env   []string // KEY=VALUE, $HOME unexpanded
 	paths []string
+	// symlinks are "REL -> TARGET" lines, REL relative to the case folder.
+	symlinks []string
+	// hardlinks are "REL => EXISTING" lines, both relative to the case folder.
+	hardlinks []string
 	want  map[string]string // recorded reference results by path
 	// version is the reference release the case is recorded with: the
 	// default, or a `version` section's release where clawcheck follows the
@@ -71,6 +77,10 @@ func readLoaderCases(t *testing.T) []*loaderCase {
 				c.env = nonEmptyLines(af.Data)
 			case "paths":
 				c.paths = nonEmptyLines(af.Data)
+			case "symlinks":
+				c.symlinks = nonEmptyLines(af.Data)
+			case "hardlinks":
+				c.hardlinks = nonEmptyLines(af.Data)
 			case "version":
 				c.version = strings.TrimSpace(string(af.Data))
 			case "reference":
@@ -115,6 +125,18 @@ func (c *loaderCase) materialise(t *testing.T) (dir string, env Env) {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		must(t, os.MkdirAll(filepath.Dir(p), 0o700))
 		must(t, os.WriteFile(p, f.Data, 0o600))
+	}
+	for _, line := range c.symlinks {
+		from, to, _ := strings.Cut(line, " -> ")
+		p := filepath.Join(dir, filepath.FromSlash(strings.TrimSpace(from)))
+		must(t, os.MkdirAll(filepath.Dir(p), 0o700))
+		must(t, os.Symlink(filepath.FromSlash(strings.TrimSpace(to)), p))
+	}
+	for _, line := range c.hardlinks {
+		from, to, _ := strings.Cut(line, " => ")
+		p := filepath.Join(dir, filepath.FromSlash(strings.TrimSpace(from)))
+		must(t, os.MkdirAll(filepath.Dir(p), 0o700))
+		must(t, os.Link(filepath.Join(dir, filepath.FromSlash(strings.TrimSpace(to))), p))
 	}
 	home := filepath.Join(dir, "home")
 	env = Env{"HOME": home}
