@@ -50,7 +50,7 @@ type loaderCase struct {
 	symlinks []string
 	// hardlinks are "REL => EXISTING" lines, both relative to the case folder.
 	hardlinks []string
-	want  map[string]string // recorded reference results by path
+	want      map[string]string // recorded reference results by path
 	// version is the reference release the case is recorded with: the
 	// default, or a `version` section's release where clawcheck follows the
 	// newer one (OPENCLAW_INCLUDE_ROOTS, which 2026.4.14 ignores).
