@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -110,8 +111,8 @@ func normalizeAccountID(s string) string {
 
 // loaded returns channels.<ch> as the 2026.4.14 loader hands it to the
 // audit: Discord and Slack DM settings moved to the top level of each scope,
-// Telegram and WhatsApp single-account fields moved under accounts.default
-// when named accounts exist, and the defaulted group policy filled in.
+// single-account settings moved under a new accounts.default when named
+// accounts exist without one, and the defaulted group policy filled in.
 func loaded(ch string, raw *config.Value, compat check.Compat) *config.Value {
 	v := raw.Clone()
 	switch ch {
@@ -120,9 +121,8 @@ func loaded(ch string, raw *config.Value, compat check.Compat) *config.Value {
 		for _, m := range v.Get("accounts").Pairs() {
 			liftDM(m.Value)
 		}
-	case "telegram", "whatsapp":
-		promoteDefault(ch, v)
 	}
+	promoteDefault(ch, v)
 	if compat.Is414() && groupPolicyDefaulted[ch] && !v.Has("groupPolicy") {
 		v.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
 	}
@@ -152,48 +152,68 @@ func liftDM(scope *config.Value) {
 	dm.Delete("allowFrom")
 }
 
-// promotedKeys are the single-account keys the loader moves under
-// accounts.default once named accounts exist.
-var promotedKeys = map[string][]string{
-	"telegram": {"botToken", "tokenFile"},
-	"whatsapp": {"name", "authDir", "dmPolicy", "allowFrom", "groupPolicy", "groupAllowFrom", "defaultTo"},
+// promotedKeys are the single-account settings the 2026.4.14 loader moves
+// from the top of a channel into a new accounts.default when the channel has
+// named accounts but none called "default".
+var promotedKeys = map[string]bool{
+	"name": true, "token": true, "tokenFile": true, "botToken": true, "appToken": true, "account": true,
+	"signalNumber": true, "authDir": true, "cliPath": true, "dbPath": true, "httpUrl": true, "httpHost": true,
+	"httpPort": true, "webhookPath": true, "webhookUrl": true, "webhookSecret": true, "service": true,
+	"region": true, "homeserver": true, "userId": true, "accessToken": true, "password": true,
+	"deviceName": true, "url": true, "code": true, "dmPolicy": true, "allowFrom": true, "groupPolicy": true,
+	"groupAllowFrom": true, "defaultTo": true,
 }
+
+// promotedKeysOf adds the plugin's own movable keys; namedPromotedKeys, when
+// a plugin has them, narrow the move to those keys.
+var (
+	promotedKeysOf = map[string][]string{
+		"telegram": {"streaming"},
+		"matrix": {"deviceId", "avatarUrl", "initialSyncLimit", "encryption", "allowlistOnly", "allowBots",
+			"blockStreaming", "replyToMode", "threadReplies", "textChunkLimit", "chunkMode", "responsePrefix",
+			"ackReaction", "ackReactionScope", "reactionNotifications", "threadBindings", "startupVerification",
+			"startupVerificationCooldownHours", "mediaMaxMb", "autoJoin", "autoJoinAllowlist", "dm", "groups",
+			"rooms", "actions"},
+	}
+	namedPromotedKeys = map[string][]string{
+		"telegram": {"botToken", "tokenFile"},
+		"matrix": {"name", "homeserver", "userId", "accessToken", "password", "deviceId", "deviceName",
+			"avatarUrl", "initialSyncLimit", "encryption"},
+	}
+)
 
 func promoteDefault(ch string, v *config.Value) {
 	accounts := v.Get("accounts")
-	if accounts.Len() == 0 || !accounts.IsObject() {
+	if !accounts.IsObject() || accounts.Len() == 0 {
 		return
 	}
-	var moving []config.Member
-	for _, k := range promotedKeys[ch] {
-		if m := v.Get(k); m.Present() {
-			moving = append(moving, config.Member{Key: k, Value: m})
-		}
-	}
-	if len(moving) == 0 {
-		return
-	}
-	target := ""
 	for _, k := range accounts.Keys() {
-		if normalizeAccountID(k) == "default" {
-			target = k
-			break
+		if strings.EqualFold(k, "default") {
+			return
 		}
 	}
-	if target == "" {
-		target = "default"
-		accounts.Set(target, config.NewObject(), config.Origin{})
+	movable := func(k string) bool {
+		if k == "accounts" || k == "enabled" {
+			return false
+		}
+		if named := namedPromotedKeys[ch]; named != nil && !slices.Contains(named, k) {
+			return false
+		}
+		return promotedKeys[k] || slices.Contains(promotedKeysOf[ch], k)
 	}
-	dst := accounts.Get(target)
-	if !dst.IsObject() {
+	def := config.NewObject()
+	for _, m := range v.Pairs() {
+		if movable(m.Key) {
+			def.Set(m.Key, m.Value, m.KeyOrigin)
+		}
+	}
+	if def.Len() == 0 {
 		return
 	}
-	for _, m := range moving {
-		if !dst.Has(m.Key) {
-			dst.Set(m.Key, m.Value, config.Origin{})
-		}
-		v.Delete(m.Key)
+	for _, k := range def.Keys() {
+		v.Delete(k)
 	}
+	accounts.Set("default", def, config.Origin{})
 }
 
 // accountsOf lists the channel's accounts in audit order: the default
