@@ -33,15 +33,18 @@ unit:
 # Differential tests against the reference (installed first; it needs the npm
 # registry once): DIFF_CASES generated JSON5 documents plus mutated corpus
 # configs through the reference's json5 package, and the loader corpus through
-# the reference's `config get`. CLAWCHECK_DIFFTEST=require turns a missing
-# reference into a failure instead of a skip.
+# the reference's `config get`; and TestRealGateway, which starts a real
+# gateway from the 2026.4.14 reference on a free loopback port and compares
+# clawcheck's --deep probe with the reference's (about a minute).
+# CLAWCHECK_DIFFTEST=require turns a missing reference into a failure
+# instead of a skip.
 REFERENCE_CACHE ?= $(or $(CLAWCHECK_REFERENCE_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/clawcheck-reference)
 DIFF_CASES      ?= 10000
 difftest:
 	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh install 2026.4.14 >/dev/null
 	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh install 2026.9.6 >/dev/null
 	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) CLAWCHECK_DIFFTEST=require CLAWCHECK_DIFFTEST_CASES=$(DIFF_CASES) \
-		$(GO) test -count=1 -run '^TestDifferential|^TestJSON5Driver$$' ./internal/difftest ./internal/json5 ./internal/config
+		$(GO) test -count=1 -run '^TestDifferential|^TestJSON5Driver$$|^TestRealGateway$$' ./internal/difftest ./internal/json5 ./internal/config ./internal/probe
 
 # Compares clawcheck with the reference's recorded findings and prints
 # "conformance: R% recall, P% precision (matched/ref/ours)".
