@@ -127,6 +127,10 @@ var collectorIDs = map[string][]string{
 		"plugins.installs_unpinned_npm_specs", "plugins.installs_missing_integrity", "plugins.installs_version_drift",
 		"hooks.installs_unpinned_npm_specs", "hooks.installs_missing_integrity", "hooks.installs_version_drift",
 	},
+	CollectorCodeSafety: {
+		"plugins.code_safety.manifest_parse_error", "plugins.code_safety.entry_path", "plugins.code_safety.entry_escape",
+		"plugins.code_safety.scan_failed", "plugins.code_safety", "skills.code_safety.scan_failed", "skills.code_safety",
+	},
 	CollectorProbe: {"gateway.probe_failed", "gateway.probe_auth_secretref_unavailable"},
 	CollectorSecretsAtRest: {
 		"secrets.transcript_leak", "secrets.log_leak", "secrets.config_backup_plaintext", "secrets.legacy_dir",

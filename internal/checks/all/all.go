@@ -6,6 +6,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/checks/agents"
 	"github.com/clawcheck/clawcheck/internal/checks/browser"
 	"github.com/clawcheck/clawcheck/internal/checks/channels"
+	"github.com/clawcheck/clawcheck/internal/checks/codesafety"
 	"github.com/clawcheck/clawcheck/internal/checks/configcheck"
 	"github.com/clawcheck/clawcheck/internal/checks/discovery"
 	"github.com/clawcheck/clawcheck/internal/checks/fscheck"
@@ -35,6 +36,7 @@ func Checks() []*check.Check {
 		agents.Checks,
 		browser.Checks,
 		channels.Checks,
+		codesafety.Checks,
 		configcheck.Checks,
 		discovery.Checks,
 		fscheck.Checks,
