@@ -51,9 +51,9 @@ func ircWarnings(b *block, a *account) []warning {
 	return out
 }
 
-func synologyWarnings(_ *block, a *account) []warning {
+func synologyWarnings(b *block, a *account) []warning {
 	var out []warning
-	if !isSet(a.cfg.Get("token")) {
+	if !isSet(a.cfg.Get("token")) && !(a.isDefault && strings.TrimSpace(b.p.Env["SYNOLOGY_CHAT_TOKEN"]) != "") {
 		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is not set: the Synology Chat webhook cannot authenticate requests and rejects them all.", a.path("token"))})
 	}
 	if a.cfg.Get("incomingUrl").Trimmed() == "" {

@@ -217,11 +217,16 @@ func promoteDefault(ch string, v *config.Value) {
 }
 
 // accountsOf lists the channel's accounts in audit order: the default
-// account first, then every account id sorted.
-func accountsOf(ch string, v *config.Value) []*account {
+// account first, then every account id sorted. implicitDefault adds a
+// "default" account that top-level settings define (LINE, Synology Chat).
+func accountsOf(ch string, v *config.Value, implicitDefault bool) []*account {
 	accounts := v.Get("accounts")
 	var ids []string
 	seen := map[string]bool{}
+	if implicitDefault {
+		seen["default"] = true
+		ids = append(ids, "default")
+	}
 	for _, k := range accounts.Keys() {
 		if strings.TrimSpace(k) == "" {
 			continue
@@ -258,9 +263,25 @@ func accountsOf(ch string, v *config.Value) []*account {
 			a.base = "channels." + ch + ".accounts." + id + "."
 		}
 		a.cfg = merge(ch, v, entry)
+		if ch == "line" {
+			lineAccount(a, v)
+		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// lineAccount applies LINE's own account resolution: the default account
+// reads only the top-level settings, and a named account is enabled only
+// when it says enabled: true.
+func lineAccount(a *account, channel *config.Value) {
+	if a.id == "default" {
+		a.cfg = merge("line", channel, nil)
+		return
+	}
+	if !a.entry.Get("enabled").IsTrue() {
+		a.cfg.Set("enabled", &config.Value{Kind: config.Bool, Bool: false}, config.Origin{})
+	}
 }
 
 // accountEntry finds accounts.<id> by normalised key.

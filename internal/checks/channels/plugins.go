@@ -69,23 +69,23 @@ func withNormalize(d *dmSource, f func(string) string) *dmSource {
 // twitch) and Zalo Personal, whose accounts count as configured only after
 // an online session check, are left out.
 var plugins414 = []*plugin{
-	{id: "discord", configured: needs("token"), dm: movedDM, openGroups: true, audit: discordAudit, nameMatchingUnderConfig: true},
+	{id: "discord", configured: anyOf(tokenOrFile("token", "DISCORD_BOT_TOKEN")), dm: movedDM, openGroups: true, audit: discordAudit, nameMatchingUnderConfig: true},
 	{id: "whatsapp", configured: whatsappLinked, dm: withNormalize(topLevelDM, normalizeWhatsApp), openGroups: true},
 	{id: "googlechat", configured: googleChatConfigured, dm: nestedDM, openGroups: true, warnings: googleChatWarnings, nameMatchingUnderConfig: true},
 	{id: "msteams", configured: needs("appId", "appPassword", "tenantId"), openGroups: true, nameMatchingUnderConfig: true},
-	{id: "mattermost", configured: needs("botToken", "baseUrl"), dm: topLevelDM, openGroups: true, nameMatchingUnderConfig: true},
+	{id: "mattermost", configured: allOf(orEnv("botToken", "MATTERMOST_BOT_TOKEN"), orEnv("baseUrl", "MATTERMOST_URL")), dm: topLevelDM, openGroups: true, nameMatchingUnderConfig: true},
 	{id: "nextcloud-talk", configured: needs("baseUrl", "botSecret"), dm: topLevelDM, openGroups: true},
 	{id: "feishu", configured: needs("appId", "appSecret"), openGroups: true, audit: feishuAudit},
 	{id: "matrix", configured: matrixConfigured, dm: withNormalize(nestedDM, strings.ToLower), openGroups: true, warnings: matrixWarnings},
 	{id: "bluebubbles", configured: needs("serverUrl", "password"), dm: topLevelDM, openGroups: true},
 	{id: "irc", configured: needs("host", "nick"), dm: topLevelDM, openGroups: true, warnings: ircWarnings, nameMatchingUnderConfig: true},
-	{id: "zalo", configured: needs("botToken"), dm: topLevelDM, openGroups: true, groupsOpenByDefault: true},
+	{id: "zalo", configured: anyOf(tokenOrFile("botToken", "ZALO_BOT_TOKEN")), dm: topLevelDM, openGroups: true, groupsOpenByDefault: true},
 	{id: "synology-chat", configured: func(*block, *account) bool { return true }, dm: synologyDM, warnings: synologyWarnings, audit: synologyAudit},
 	{id: "nostr", configured: needs("privateKey"), dm: topLevelDM},
 	{id: "imessage", configured: imessageConfigured, dm: topLevelDM, openGroups: true},
 	{id: "line", configured: lineConfigured, dm: withNormalize(topLevelDM, normalizeLine), openGroups: true},
 	{id: "signal", configured: signalConfigured, dm: withNormalize(topLevelDM, normalizeSignal), openGroups: true},
-	{id: "slack", configured: needs("botToken", "appToken"), dm: movedDM, openGroups: true, audit: slackAudit, nameMatchingUnderConfig: true},
+	{id: "slack", configured: allOf(orEnv("botToken", "SLACK_BOT_TOKEN"), orEnv("appToken", "SLACK_APP_TOKEN")), dm: movedDM, openGroups: true, audit: slackAudit, nameMatchingUnderConfig: true},
 	{id: "telegram", configured: telegramConfigured, dm: topLevelDM, openGroups: true, audit: telegramAudit},
 }
 
@@ -135,7 +135,8 @@ func (b *block) readableFile(path string) bool {
 // named "default" only; other accounts need their own.
 func lineConfigured(b *block, a *account) bool {
 	if a.id == "default" {
-		return needs("channelAccessToken", "channelSecret")(b, a)
+		return (orEnv("channelAccessToken", "LINE_CHANNEL_ACCESS_TOKEN")(b, a) || a.cfg.Get("tokenFile").Trimmed() != "") &&
+			(orEnv("channelSecret", "LINE_CHANNEL_SECRET")(b, a) || a.cfg.Get("secretFile").Trimmed() != "")
 	}
 	return a.entry.Get("channelAccessToken").Trimmed() != "" && a.entry.Get("channelSecret").Trimmed() != ""
 }
@@ -218,11 +219,45 @@ func imessageConfigured(_ *block, a *account) bool {
 
 var inspects = map[string]bool{"discord": true, "slack": true, "telegram": true}
 
-func telegramConfigured(b *block, a *account) bool {
-	if b.usable(a, "botToken") || a.cfg.Get("tokenFile").Trimmed() != "" {
+var telegramConfigured = tokenOrFile("botToken", "TELEGRAM_BOT_TOKEN")
+
+type accountTest = func(*block, *account) bool
+
+// orEnv: the setting, or for the default account an environment variable.
+func orEnv(key, env string) accountTest {
+	return func(b *block, a *account) bool {
+		return b.usable(a, key) || a.id == "default" && strings.TrimSpace(b.p.Env[env]) != ""
+	}
+}
+
+// tokenOrFile: a token, a tokenFile, or for the default account the
+// channel's token variable.
+func tokenOrFile(key, env string) accountTest {
+	return func(b *block, a *account) bool {
+		return orEnv(key, env)(b, a) || a.cfg.Get("tokenFile").Trimmed() != ""
+	}
+}
+
+func allOf(tests ...accountTest) accountTest {
+	return func(b *block, a *account) bool {
+		for _, t := range tests {
+			if !t(b, a) {
+				return false
+			}
+		}
 		return true
 	}
-	return a.id == "default" && strings.TrimSpace(b.p.Env["TELEGRAM_BOT_TOKEN"]) != ""
+}
+
+func anyOf(tests ...accountTest) accountTest {
+	return func(b *block, a *account) bool {
+		for _, t := range tests {
+			if t(b, a) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // whatsappLinked: WhatsApp needs a linked session on disk; config alone is

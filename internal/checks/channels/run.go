@@ -17,7 +17,7 @@ func (b *block) run414() {
 			continue
 		}
 		v := loaded(pl.id, raw, b.p.Compat)
-		accounts := accountsOf(pl.id, v)
+		accounts := accountsOf(pl.id, v, b.implicitDefault(pl.id, v))
 		for _, a := range accounts {
 			b.audit414(pl, a, accounts)
 		}
@@ -25,6 +25,20 @@ func (b *block) run414() {
 			b.nameBasedFor(pl.id)
 		}
 	}
+}
+
+// implicitDefault: LINE and Synology Chat list a "default" account next to
+// named ones when the top level carries its credentials (or the
+// environment does).
+func (b *block) implicitDefault(ch string, v *config.Value) bool {
+	env := func(k string) bool { return strings.TrimSpace(b.p.Env[k]) != "" }
+	switch ch {
+	case "line":
+		return v.Get("channelAccessToken").Trimmed() != "" || v.Get("tokenFile").Trimmed() != "" || env("LINE_CHANNEL_ACCESS_TOKEN")
+	case "synology-chat":
+		return v.Get("token").Truthy() || env("SYNOLOGY_CHAT_TOKEN")
+	}
+	return false
 }
 
 func (b *block) audit414(pl *plugin, a *account, accounts []*account) {
