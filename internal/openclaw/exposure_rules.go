@@ -52,9 +52,10 @@ func OpenInboundPolicies(compat check.Compat, root *config.Value) []PolicyPath {
 	return out
 }
 
-// rawChannels is every object under channels, in config order. Unlike
-// Channels it keeps "modelByChannel" (upstream's scans do not skip it) and
-// keeps "defaults" under both profiles only when 2026.9 reads it.
+// rawChannels is every object under channels, in config order, as the
+// profile's audit sees it (see loadedChannel). Unlike Channels it keeps
+// "modelByChannel" (upstream's scans do not skip it); "defaults" is kept
+// only under 2026.9, whose audit scans it like a channel.
 func rawChannels(compat check.Compat, root *config.Value) []config.Member {
 	var out []config.Member
 	for _, m := range root.Get("channels").Pairs() {
@@ -64,16 +65,76 @@ func rawChannels(compat check.Compat, root *config.Value) []config.Member {
 		if m.Key == "defaults" && !compat.Is96() {
 			continue
 		}
-		out = append(out, m)
+		out = append(out, config.Member{Key: m.Key, KeyOrigin: m.KeyOrigin, Value: loadedChannel(compat, m.Key, m.Value)})
 	}
 	return out
+}
+
+// groupPolicyDefaultedAccounts414 are the channels whose accounts' unset
+// groupPolicy the 2026.4.14 loader also fills in as "allowlist" (✔ one run
+// over every defaulted channel: Feishu and Slack accounts stay unset).
+var groupPolicyDefaultedAccounts414 = map[string]bool{
+	"discord": true, "googlechat": true, "imessage": true, "irc": true, "line": true, "mattermost": true,
+	"nextcloud-talk": true, "signal": true, "telegram": true, "whatsapp": true, "zalouser": true,
+}
+
+// loadedChannel is a channel section as the exposure and trust-model
+// scans see it. Both releases fill in groupPolicy "allowlist" on the
+// channels their loaders default. 2026.4.14 also lifts Discord's and
+// Slack's dm.policy / dm.allowFrom to dmPolicy / allowFrom (in the channel
+// and in each account) and defaults account group policies. The raw value
+// is never modified; a copy is returned when something changes.
+func loadedChannel(compat check.Compat, id string, raw *config.Value) *config.Value {
+	lift := compat.Is414() && (id == "discord" || id == "slack")
+	defaultAccounts := compat.Is414() && groupPolicyDefaultedAccounts414[id]
+	needs := groupPolicyDefaulted414[id] && !raw.Has("groupPolicy")
+	if !needs && !lift && !defaultAccounts {
+		return raw
+	}
+	v := raw.Clone()
+	if groupPolicyDefaulted414[id] && !v.Has("groupPolicy") {
+		v.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
+	}
+	if lift {
+		liftDMSettings(v)
+	}
+	for _, a := range v.Get("accounts").Pairs() {
+		if !a.Value.IsObject() {
+			continue
+		}
+		if lift {
+			liftDMSettings(a.Value)
+		}
+		if defaultAccounts && !a.Value.Has("groupPolicy") {
+			a.Value.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
+		}
+	}
+	return v
+}
+
+// liftDMSettings moves dm.policy and dm.allowFrom to dmPolicy and
+// allowFrom (unless those are set) and drops them from dm.
+func liftDMSettings(scope *config.Value) {
+	dm := scope.Get("dm")
+	if !dm.IsObject() {
+		return
+	}
+	if p := dm.Get("policy"); p.Present() && !scope.Has("dmPolicy") {
+		scope.Set("dmPolicy", p, config.Origin{})
+	}
+	if a := dm.Get("allowFrom"); a.Present() && !scope.Has("allowFrom") {
+		scope.Set("allowFrom", a, config.Origin{})
+	}
+	dm.Delete("policy")
+	dm.Delete("allowFrom")
 }
 
 // OpenExecSurfacePaths walks every object below channels (accounts, groups,
 // dms and any other nested object) and lists, sorted, each
 // "<path>.groupPolicy" and "<path>.dmPolicy" whose value is "open". Both
-// releases do the same walk.
-func OpenExecSurfacePaths(root *config.Value) []string {
+// releases do the same walk over their loaded config (so 2026.4.14 finds a
+// Discord or Slack dm.policy "open" as dmPolicy).
+func OpenExecSurfacePaths(compat check.Compat, root *config.Value) []string {
 	seen := map[string]bool{}
 	var visit func(v *config.Value, scope string, depth int)
 	visit = func(v *config.Value, scope string, depth int) {
@@ -91,7 +152,7 @@ func OpenExecSurfacePaths(root *config.Value) []string {
 		}
 	}
 	for _, m := range root.Get("channels").Pairs() {
-		visit(m.Value, "channels."+m.Key, 0)
+		visit(loadedChannel(compat, m.Key, m.Value), "channels."+m.Key, 0)
 	}
 	out := make([]string, 0, len(seen))
 	for p := range seen {
@@ -146,17 +207,7 @@ func MultiUserSignals(compat check.Compat, root *config.Value) []string {
 	for _, m := range rawChannels(compat, root) {
 		ch := m.Value
 		base := "channels." + m.Key
-		// The loader fills in groupPolicy "allowlist" on the channels it
-		// defaults; the heuristic sees the loaded value.
 		chGet := ch.Get
-		if !ch.Get("groupPolicy").Present() && groupPolicyDefaulted414[m.Key] {
-			chGet = func(keys ...string) *config.Value {
-				if len(keys) == 1 && keys[0] == "groupPolicy" {
-					return &config.Value{Kind: config.String, Str: "allowlist"}
-				}
-				return ch.Get(keys...)
-			}
-		}
 		inspect(chGet, base)
 		for _, a := range ch.Get("accounts").Pairs() {
 			if !a.Value.IsObject() {

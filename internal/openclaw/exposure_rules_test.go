@@ -54,8 +54,18 @@ func TestOpenExecSurfacePaths(t *testing.T) {
 		"channels.telegram.dmPolicy",
 		"channels.telegram.groups.-1.groupPolicy",
 	}
-	if got := OpenExecSurfacePaths(root); !reflect.DeepEqual(got, want) {
+	if got := OpenExecSurfacePaths(check.Compat2026_4, root); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	lifted := loadConfig(t, `{channels:{discord:{dm:{policy:"open"}}}}`, nil).Root
+	if got := OpenExecSurfacePaths(check.Compat2026_4, lifted); !reflect.DeepEqual(got, []string{"channels.discord.dmPolicy"}) {
+		t.Errorf("2026.4 lifted dm.policy: got %q", got)
+	}
+	if got := OpenExecSurfacePaths(check.Compat2026_9, lifted); len(got) != 0 {
+		t.Errorf("2026.9 dm.policy is not a dmPolicy: got %q", got)
+	}
+	if lifted.Get("channels", "discord", "dmPolicy") != nil {
+		t.Errorf("the loaded view modified the config")
 	}
 }
 
@@ -74,9 +84,16 @@ func TestMultiUserSignals(t *testing.T) {
 			`{channels:{whatsapp:{groups:{"*":{}}}, matrix:{groups:{r:{}}}}}`,
 			[]string{`channels.whatsapp.groupPolicy="allowlist" with configured group targets`},
 			[]string{`channels.whatsapp.groupPolicy="allowlist" with configured group targets`}},
-		{"dm section", `{channels:{discord:{groupPolicy:"disabled", dm:{policy:"open", allowFrom:[" * "]}}}}`,
-			[]string{`channels.discord.dm.policy="open"`, `channels.discord.dm.allowFrom includes "*"`},
+		{"dm section", `{channels:{googlechat:{groupPolicy:"disabled", dm:{policy:"open", allowFrom:[" * "]}}}}`,
+			[]string{`channels.googlechat.dm.policy="open"`, `channels.googlechat.dm.allowFrom includes "*"`},
+			[]string{`channels.googlechat.dm.policy="open"`, `channels.googlechat.dm.allowFrom includes "*"`}},
+		{"2026.4.14 lifts Discord's dm settings", `{channels:{discord:{groupPolicy:"disabled", dm:{policy:"open", allowFrom:["*"]}}}}`,
+			[]string{`channels.discord.dmPolicy="open"`, `channels.discord.allowFrom includes "*"`},
 			[]string{`channels.discord.dm.policy="open"`, `channels.discord.dm.allowFrom includes "*"`}},
+		{"2026.4.14 defaults account group policies, except Slack's", `{channels:{telegram:{accounts:{a:{groups:{g:{}}}}}, slack:{accounts:{w:{channels:{C1:{}}}}}}}`,
+			[]string{`channels.telegram.accounts.a.groupPolicy="allowlist" with configured group targets`},
+			[]string{`channels.telegram.accounts.a.groupPolicy="allowlist" with configured group targets`,
+				`channels.slack.accounts.w.groupPolicy="allowlist" with configured group targets`}},
 		{"account groups only at channel level do not count in 2026.4",
 			`{channels:{signal:{groupPolicy:"disabled", groups:{g:{}}, accounts:{a:{groupPolicy:"allowlist"}}}}}`,
 			nil,

@@ -44,7 +44,7 @@ var OpenChannelsWithExec = &check.Check{
 	Collector:   check.CollectorExec,
 	Run: func(p *check.Pass) error {
 		root := p.Root()
-		paths := openclaw.OpenExecSurfacePaths(root)
+		paths := openclaw.OpenExecSurfacePaths(p.Compat, root)
 		if len(paths) == 0 {
 			return nil
 		}

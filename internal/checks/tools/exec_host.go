@@ -98,7 +98,7 @@ var ExecSecurityFull = &check.Check{
 		}
 		detail := fmt.Sprintf("Exec security resolves to \"full\" for: %s.", strings.Join(full, ", "))
 		sev := check.Warn
-		if open := openclaw.OpenExecSurfacePaths(root); len(open) > 0 {
+		if open := openclaw.OpenExecSurfacePaths(p.Compat, root); len(open) > 0 {
 			sev = check.Critical
 			detail += " Open DM/group policies reach the gateway at:\n- " + strings.Join(open, "\n- ")
 		}
