@@ -54,7 +54,9 @@ func listPlugins(p *check.Pass) extensionsListing {
 	switch e.Kind {
 	case state.Dir:
 	case state.Symlink:
-		if !e.Link.TargetExists && e.Link.Err != "" && !strings.Contains(e.Link.Err, "no such file") &&
+		// 2026.9.6 stats the folder first and reports a failure such as a
+		// symlink loop; 2026.4.14 reports only a failed listing.
+		if p.Compat.Is96() && !e.Link.TargetExists && e.Link.Err != "" && !strings.Contains(e.Link.Err, "no such file") &&
 			!strings.Contains(e.Link.Err, "not a directory") {
 			out.failed = e.Link.Err
 		}
@@ -78,7 +80,7 @@ func listPlugins(p *check.Pass) extensionsListing {
 		if p.Compat.Is96() && ignoredPluginDir(name) {
 			continue
 		}
-		out.plugins = append(out.plugins, readPlugin(p.State, name, c.Path))
+		out.plugins = append(out.plugins, readPlugin(p.State, p.Compat, name, c.Path))
 	}
 	return out
 }
@@ -91,9 +93,9 @@ func ignoredPluginDir(name string) bool {
 		strings.HasSuffix(n, ".bak") || strings.Contains(n, ".backup-") || strings.Contains(n, ".disabled")
 }
 
-func readPlugin(snap *state.Snapshot, name, dir string) pluginDir {
+func readPlugin(snap *state.Snapshot, compat check.Compat, name, dir string) pluginDir {
 	pd := pluginDir{name: name, path: dir}
-	entries, err := manifestEntries(snap, filepath.Join(dir, "package.json"))
+	entries, err := manifestEntries(snap, compat, dir)
 	if err != "" {
 		pd.manifestErr = err
 	}
@@ -119,10 +121,24 @@ func readPlugin(snap *state.Snapshot, name, dir string) pluginDir {
 // manifestEntries reads openclaw.extensions from package.json. A missing or
 // blank file has no entries; a symlink, a non-file, an oversized or invalid
 // file gives the reason it could not be used.
-func manifestEntries(snap *state.Snapshot, path string) ([]string, string) {
+//
+// 2026.4.14 reads package.json through a symlink; under that profile a
+// link is followed when it resolves to a file inside the plugin folder.
+func manifestEntries(snap *state.Snapshot, compat check.Compat, dir string) ([]string, string) {
+	path := filepath.Join(dir, "package.json")
 	e, ok := snap.Lstat(path)
 	if !ok {
 		return nil, ""
+	}
+	if e.Kind == state.Symlink && compat.Is414() {
+		if !e.Link.TargetExists {
+			return nil, ""
+		}
+		dirInfo, _ := snap.Stat(dir)
+		if e.Link.TargetKind != state.File || dirInfo.RealPath == "" || !insideDir(dirInfo.RealPath, e.Link.RealPath) {
+			return nil, "package.json is a symlink that leaves the plugin folder or is not a file"
+		}
+		e.Kind, e.Size = state.File, e.Link.TargetSize
 	}
 	switch {
 	case e.Kind == state.Symlink:

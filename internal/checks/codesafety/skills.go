@@ -136,8 +136,9 @@ func rootSkills(snap *state.Snapshot, root string, maxBytes int64, diags *[]diag
 		}
 		info, _ := snap.Stat(file)
 		switch {
-		case fe.Kind == state.Symlink && (!fe.Link.TargetExists || !fe.Link.InsideRoot || !insideDir(rootReal(snap, root), fe.Link.RealPath)):
-			reject(file, "SKILL.md is a symlink that leaves the skill root")
+		case fe.Kind == state.Symlink && (!fe.Link.TargetExists || !fe.Link.InsideRoot || !insideDir(rootReal(snap, c.Path), fe.Link.RealPath)):
+			// The loader confines SKILL.md to the skill's own folder.
+			reject(file, "SKILL.md is a symlink that leaves the skill folder")
 			continue
 		case info.Kind != state.File:
 			continue
