@@ -96,9 +96,9 @@ var channelSecretFields = map[string][]string{
 	"matrix":         {"accessToken", "password"},
 	"mattermost":     {"botToken"},
 	"msteams":        {"appPassword"},
-	"nextcloud-talk": {"botSecret", "apiPassword"},
+	"nextcloud-talk": {"apiPassword", "botSecret"},
 	"qqbot":          {"clientSecret"},
-	"slack":          {"botToken", "appToken", "userToken", "signingSecret"},
+	"slack":          {"appToken", "botToken", "signingSecret", "userToken"},
 	"telegram":       {"botToken", "webhookSecret"},
 	"zalo":           {"botToken", "webhookSecret"},
 }
@@ -142,6 +142,10 @@ type pathValue struct {
 func resolveSecrets(cfg *Config) {
 	defaults := cfg.Root.Get("secrets", "defaults")
 	providers := cfg.Root.Get("secrets", "providers")
+	// Upstream lists the inactive-surface notes first, then the paths it
+	// failed to resolve, then one "unavailable" line per path it audits as
+	// absent; the same order keeps the diagnostics diffable against it.
+	var inactiveNotes, failed, unavailable []string
 	for _, t := range secretTargets(cfg.Root) {
 		in := &SecretInput{Path: t.path, Value: t.v}
 		cfg.Secrets[t.path] = in
@@ -165,7 +169,7 @@ func resolveSecrets(cfg *Config) {
 		}
 		if inactive := inactiveReason(cfg, t); inactive != "" {
 			in.Reason = inactive
-			cfg.Diagnostics = appendUnique(cfg.Diagnostics, t.path+": "+inactive)
+			inactiveNotes = append(inactiveNotes, t.path+": "+inactive)
 			continue
 		}
 		val, err := resolveRef(cfg, *in.Ref, providers)
@@ -173,15 +177,22 @@ func resolveSecrets(cfg *Config) {
 			in.Reason = err.Error()
 			var gw gatewayOnly
 			if errors.As(err, &gw) {
-				cfg.Diagnostics = appendUnique(cfg.Diagnostics, fmt.Sprintf(
+				failed = append(failed, fmt.Sprintf(
 					"security audit: %s is resolved by the gateway; clawcheck does not contact the gateway in a plain audit.", t.path))
 			} else {
-				cfg.Diagnostics = appendUnique(cfg.Diagnostics, fmt.Sprintf(
+				failed = append(failed, fmt.Sprintf(
 					"security audit: failed to resolve %s locally (%s).", t.path, err))
 			}
+			unavailable = append(unavailable, fmt.Sprintf(
+				"security audit: %s is unavailable in this command path; continuing with degraded read-only config.", t.path))
 			continue
 		}
 		in.Resolved, in.Secret = true, val
+	}
+	for _, group := range [][]string{inactiveNotes, failed, unavailable} {
+		for _, d := range group {
+			cfg.Diagnostics = appendUnique(cfg.Diagnostics, d)
+		}
 	}
 }
 
