@@ -111,7 +111,14 @@ func reportShort(p *check.Pass, field, secret string) error {
 		return nil
 	}
 	source := "gateway.auth." + field
-	if !p.Root().Get("gateway", "auth").Has(field) {
+	override := p.Options.Token
+	if field == "password" {
+		override = p.Options.Password
+	}
+	switch {
+	case p.Options.AuthMode != "" && override != "":
+		source = "--" + field
+	case !p.Root().Get("gateway", "auth").Has(field):
 		source = "OPENCLAW_GATEWAY_" + strings.ToUpper(field)
 	}
 	p.Report(check.Finding{
