@@ -200,7 +200,7 @@ var ExecInterpreterWithoutStrictInlineEval = &check.Check{
 				return v.IsTrue() || global
 			}
 			if v.Present() {
-				return v.IsTrue()
+				return v.Truthy()
 			}
 			return global
 		}
