@@ -80,6 +80,7 @@ func Run(req Request) (*Result, error) {
 	compat := ChooseCompat(req.Compat, cfg.Root)
 	issues := schema.Classify(cfg.Root)
 	scrubbed := scrubInvalid(cfg.Root, issues)
+	applyAuthOverride(cfg, req.Options)
 	snap, err := state.Take(SnapshotOptions(cfg))
 	if err != nil {
 		return nil, &Error{StageState, err}
@@ -158,6 +159,41 @@ func deepSection(g *probe.Result, redact *engine.Redactor) *report.Deep {
 		d.Gateway.Close = &report.DeepClose{Code: g.Close.Code, Reason: redact.String(g.Close.Reason)}
 	}
 	return d
+}
+
+// applyAuthOverride is --auth, 2026.9.6's runtime override of the gateway
+// auth: the audit sees gateway.auth.mode as given and, when passed,
+// --token / --password as the gateway's token and password. Only the
+// in-memory config changes, never the file; the override has no position in
+// it, so findings it causes carry no location.
+func applyAuthOverride(cfg *config.Config, opts check.Options) {
+	if opts.AuthMode == "" {
+		return
+	}
+	gw := cfg.Root.Get("gateway")
+	if gw == nil {
+		gw = config.NewObject()
+		cfg.Root.Set("gateway", gw, config.Origin{})
+	}
+	if !gw.IsObject() {
+		return
+	}
+	auth := gw.Get("auth")
+	if auth == nil {
+		auth = config.NewObject()
+		gw.Set("auth", auth, config.Origin{})
+	}
+	if !auth.IsObject() {
+		return
+	}
+	auth.Set("mode", config.NewString(opts.AuthMode), config.Origin{})
+	for _, c := range []struct{ path, value string }{
+		{"gateway.auth.token", opts.Token}, {"gateway.auth.password", opts.Password},
+	} {
+		if c.value != "" {
+			cfg.Secrets[c.path] = &config.SecretInput{Path: c.path, Value: config.NewString(c.value), Resolved: true, Secret: c.value}
+		}
+	}
 }
 
 // scrubInvalid removes values that every release which knows their key

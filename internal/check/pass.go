@@ -15,6 +15,10 @@ type Options struct {
 	Deep     bool
 	Token    string // --token, trimmed; probe auth only
 	Password string // --password, trimmed; probe auth only
+	// AuthMode is --auth (none, token, password or trusted-proxy): the
+	// gateway auth mode the audit sees, with --token / --password as its
+	// credentials. The audit applies it to the in-memory config.
+	AuthMode string
 	// NoDocker (--no-docker) skips the docker inspection of sandbox-browser containers.
 	NoDocker bool
 	// Docker runs that inspection once per audit, on first use; nil inspects nothing.

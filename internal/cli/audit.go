@@ -26,6 +26,7 @@ type auditOptions struct {
 	deep       bool
 	token      string
 	password   string
+	auth       string
 }
 
 func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
@@ -50,6 +51,7 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 	f.BoolVar(&o.deep, "deep", false, "also probe the configured gateway over its WebSocket (read-only) and scan plugin and skill code")
 	f.StringVar(&o.token, "token", "", "gateway token for the --deep probe only (never written, never used for findings)")
 	f.StringVar(&o.password, "password", "", "gateway password for the --deep probe only (never written, never used for findings)")
+	f.StringVar(&o.auth, "auth", "", "audit as if the gateway ran with this auth mode: none, token (with --token), password (with --password) or trusted-proxy")
 	return cmd
 }
 
@@ -67,6 +69,10 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 		return usageErr(err)
 	}
 	failOn, _ := parseFailOn(o.out.failOn)
+	authMode, err := parseAuthMode(o.auth, o.token, o.password)
+	if err != nil {
+		return usageErr(err)
+	}
 	checks := inv.Checks
 	if checks == nil {
 		checks = all.Checks()
@@ -76,7 +82,7 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 		Locate: config.LocateOptions{StateDir: o.stateDir, ConfigPath: o.configPath, Profile: ro.profile, Dev: ro.dev},
 		Compat: compat, Options: check.Options{
 			NoDocker: o.noDocker, Deep: o.deep,
-			Token: strings.TrimSpace(o.token), Password: strings.TrimSpace(o.password),
+			Token: strings.TrimSpace(o.token), Password: strings.TrimSpace(o.password), AuthMode: authMode,
 		}, Checks: checks, Now: inv.Now(),
 	})
 	if err != nil {
@@ -100,6 +106,26 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 		return failureErr(err)
 	}
 	return verdict(failOn, res)
+}
+
+// parseAuthMode checks --auth: trimmed and lower-cased, one of the gateway's
+// auth modes; token and password modes need their credential flag.
+func parseAuthMode(mode, token, password string) (string, error) {
+	mode = strings.ToLower(strings.TrimSpace(mode))
+	switch mode {
+	case "", "none", "trusted-proxy":
+	case "token":
+		if strings.TrimSpace(token) == "" {
+			return "", errors.New("--auth token needs --token")
+		}
+	case "password":
+		if strings.TrimSpace(password) == "" {
+			return "", errors.New("--auth password needs --password")
+		}
+	default:
+		return "", fmt.Errorf("invalid --auth %q (want none, token, password or trusted-proxy)", mode)
+	}
+	return mode, nil
 }
 
 func osHome() string {
