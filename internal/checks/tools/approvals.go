@@ -19,12 +19,27 @@ type approvalAgent struct {
 	ID              string
 	AutoAllowSkills bool
 	Patterns        []string
+	Security        string // "" when unset
 }
 
 // approvals is the exec-approvals store as the audit reads it.
 type approvals struct {
 	DefaultsAutoAllowSkills bool
+	DefaultsSecurity        string // "" when unset
 	Agents                  []approvalAgent
+}
+
+// securityFor is the approvals store's security for an agent key: the
+// agent's own, else the "*" entry's, else the defaults' ("" when none).
+func (a approvals) securityFor(key string) string {
+	for _, id := range []string{key, "*"} {
+		for _, ag := range a.Agents {
+			if ag.ID == id && ag.Security != "" {
+				return ag.Security
+			}
+		}
+	}
+	return a.DefaultsSecurity
 }
 
 // approvalsPath is <home>/.openclaw/exec-approvals.json: the reference
@@ -80,6 +95,7 @@ func parseApprovals(name string, data []byte) approvals {
 	if b := lookup(lookup(root, "defaults"), "autoAllowSkills"); b != nil && b.Kind == json5.Bool && b.Bool {
 		out.DefaultsAutoAllowSkills = true
 	}
+	out.DefaultsSecurity = securityValue(lookup(lookup(root, "defaults"), "security"))
 	agents := lookup(root, "agents")
 	if agents == nil || agents.Kind != json5.Object {
 		return out
@@ -112,6 +128,18 @@ func parseApprovals(name string, data []byte) approvals {
 	return out
 }
 
+// securityValue is a valid exec security value, or "".
+func securityValue(n *json5.Node) string {
+	if n == nil || n.Kind != json5.String {
+		return ""
+	}
+	switch n.Str {
+	case "deny", "allowlist", "full":
+		return n.Str
+	}
+	return ""
+}
+
 func lookup(n *json5.Node, key string) *json5.Node {
 	if m := n.Lookup(key); m != nil {
 		return m.Value
@@ -127,6 +155,7 @@ func readApprovalAgent(id string, n *json5.Node) approvalAgent {
 	if b := lookup(n, "autoAllowSkills"); b != nil && b.Kind == json5.Bool && b.Bool {
 		a.AutoAllowSkills = true
 	}
+	a.Security = securityValue(lookup(n, "security"))
 	if list := lookup(n, "allowlist"); list != nil && list.Kind == json5.Array {
 		for _, e := range list.Elems {
 			if pat := lookup(e, "pattern"); pat != nil && pat.Kind == json5.String {

@@ -25,7 +25,9 @@ type skillScope struct {
 // each roster agent with its own or an inherited skills key, keeping those
 // whose exec, under the runtime defaults, can run on a host: security not
 // "deny" and an effective host other than the sandbox.
-func skillScopes(compat check.Compat, root *config.Value) []skillScope {
+func skillScopes(p *check.Pass) []skillScope {
+	compat, root := p.Compat, p.Root()
+	var store *approvals
 	defaults := root.Get("agents", "defaults")
 	defaultsHave := defaults.Has("skills")
 	type candidate struct {
@@ -70,14 +72,43 @@ func skillScopes(compat check.Compat, root *config.Value) []skillScope {
 		if effective == "sandbox" {
 			security = "deny"
 		}
+		// The approvals store can only lower what host exec may do.
+		var fromStore string
+		if effective != "sandbox" {
+			if store == nil {
+				a := loadApprovals(p)
+				store = &a
+			}
+			key := "default"
+			if c.agent != nil {
+				key = c.agent.ID
+			}
+			fromStore = store.securityFor(key)
+			if fromStore != "" {
+				security = fromStore
+			}
+		}
 		security = applyExecLayer(security, gexec)
 		security = applyExecLayer(security, aexec)
+		if fromStore != "" && securityRank(fromStore) < securityRank(security) {
+			security = fromStore
+		}
 		if security == "deny" || effective == "sandbox" {
 			continue
 		}
 		out = append(out, skillScope{id: c.id, source: c.source, host: effective, security: security})
 	}
 	return out
+}
+
+func securityRank(s string) int {
+	switch s {
+	case "deny":
+		return 0
+	case "allowlist":
+		return 1
+	}
+	return 2
 }
 
 // applyExecLayer applies one tools.exec block: a mode wins, else security.
@@ -180,7 +211,7 @@ var SkillMCPBoundaryDrift = &check.Check{
 	Collector:   check.CollectorSkillMCP,
 	Run: func(p *check.Pass) error {
 		root := p.Root()
-		scopes := skillScopes(p.Compat, root)
+		scopes := skillScopes(p)
 		if len(scopes) == 0 {
 			return nil
 		}
@@ -222,7 +253,7 @@ var McporterInspectionIncomplete = &check.Check{
 	Needs:       check.NeedsConfig | check.NeedsState,
 	Collector:   check.CollectorSkillMCP,
 	Run: func(p *check.Pass) error {
-		if len(skillScopes(p.Compat, p.Root())) == 0 {
+		if len(skillScopes(p)) == 0 {
 			return nil
 		}
 		st := readMcporter(p)
