@@ -142,10 +142,11 @@ type pathValue struct {
 func resolveSecrets(cfg *Config) {
 	defaults := cfg.Root.Get("secrets", "defaults")
 	providers := cfg.Root.Get("secrets", "providers")
-	// Upstream lists the inactive-surface notes first, then the paths it
-	// failed to resolve, then one "unavailable" line per path it audits as
-	// absent; the same order keeps the diagnostics diffable against it.
-	var inactiveNotes, failed, unavailable []string
+	// Upstream lists the inactive-surface notes before the paths it failed
+	// to resolve; the same order keeps the diagnostics diffable against it.
+	// (Its extra "unavailable in this command path" line per path is left
+	// out on purpose: docs/differences.md.)
+	var inactiveNotes, failed []string
 	for _, t := range secretTargets(cfg.Root) {
 		in := &SecretInput{Path: t.path, Value: t.v}
 		cfg.Secrets[t.path] = in
@@ -183,13 +184,11 @@ func resolveSecrets(cfg *Config) {
 				failed = append(failed, fmt.Sprintf(
 					"security audit: failed to resolve %s locally (%s).", t.path, err))
 			}
-			unavailable = append(unavailable, fmt.Sprintf(
-				"security audit: %s is unavailable in this command path; continuing with degraded read-only config.", t.path))
 			continue
 		}
 		in.Resolved, in.Secret = true, val
 	}
-	for _, group := range [][]string{inactiveNotes, failed, unavailable} {
+	for _, group := range [][]string{inactiveNotes, failed} {
 		for _, d := range group {
 			cfg.Diagnostics = appendUnique(cfg.Diagnostics, d)
 		}

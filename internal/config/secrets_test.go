@@ -78,7 +78,6 @@ func TestSecretRefs(t *testing.T) {
 		"channels.slack.signingSecret: not used: HTTP mode is off",
 		`security audit: failed to resolve channels.zalo.webhookSecret locally (environment variable "ZALO_HOOK" is missing or empty).`,
 		`security audit: failed to resolve channels.telegram.botToken locally (environment variable "TG_TOKEN" is missing or empty).`,
-		"security audit: channels.telegram.botToken is unavailable in this command path; continuing with degraded read-only config.",
 		`not in provider "picky"'s allowlist`,
 		"loose.txt is readable or writable by others (mode 644)",
 		"security audit: channels.discord.token is resolved by the gateway",
