@@ -217,8 +217,9 @@ func MultiUserSignals(compat check.Compat, root *config.Value) []string {
 			get := acct.Get
 			if compat.Is96() {
 				get = func(keys ...string) *config.Value {
-					if v := acct.Get(keys[0]); v.Present() {
-						return v.Get(keys[1:]...)
+					// A shallow merge: an account key, even null, hides the channel's.
+					if acct.Has(keys[0]) {
+						return acct.Get(keys...)
 					}
 					return chGet(keys...)
 				}
