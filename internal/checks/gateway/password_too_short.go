@@ -1,9 +1,10 @@
 package gateway
 
 import (
+	"strings"
+
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/openclaw"
-	"strings"
 )
 
 // PasswordTooShort: a short gateway password can be brute-forced.

@@ -1,9 +1,10 @@
 package gateway
 
 import (
+	"strings"
+
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/openclaw"
-	"strings"
 )
 
 // TokenTooShort: a short gateway token can be brute-forced.

@@ -1,9 +1,10 @@
 package gateway
 
 import (
+	"strings"
+
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/config"
-	"strings"
 )
 
 // TrustedProxyDeviceAutoApproveAdmin: auto-approved devices get admin scope.
