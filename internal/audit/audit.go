@@ -81,7 +81,12 @@ func Run(req Request) (*Result, error) {
 	issues := schema.Classify(cfg.Root)
 	scrubbed := scrubInvalid(cfg.Root, issues)
 	applyAuthOverride(cfg, req.Options)
-	snap, err := state.Take(SnapshotOptions(cfg))
+	snapOpts := SnapshotOptions(cfg)
+	if req.Options.Deep {
+		// The code-safety scan reads every skill root the loader reads.
+		snapOpts.Roots = append(snapOpts.Roots, openclaw.DeepSkillRoots(cfg, cfg.Env)...)
+	}
+	snap, err := state.Take(snapOpts)
 	if err != nil {
 		return nil, &Error{StageState, err}
 	}

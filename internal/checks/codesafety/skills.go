@@ -3,6 +3,7 @@ package codesafety
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
@@ -34,9 +35,9 @@ type skillSet struct {
 }
 
 // loadSkills enumerates skills as the reference's loader does, within what
-// the snapshot holds: for every workspace, the roots skills.load.extraDirs,
-// <stateDir>/skills, <ws>/.agents/skills and <ws>/skills, later roots
-// overriding earlier ones by skill name; then (profile 2026.9) each agent's
+// the snapshot holds: for every workspace, the roots of
+// openclaw.SkillLoaderRoots, later roots overriding earlier ones by skill
+// name; then (profile 2026.9) each agent's
 // workshop root. Skills inside <stateDir>/extensions and repeats of one
 // directory are left out.
 func loadSkills(p *check.Pass) skillSet {
@@ -46,23 +47,20 @@ func loadSkills(p *check.Pass) skillSet {
 	}
 	cfg := p.Config
 	stateDir := cfg.Paths.StateDir
-	var shared []string
-	for _, d := range cfg.Root.Get("skills", "load", "extraDirs").Items() {
-		if raw, ok := d.String(); ok {
-			if path, ok := openclaw.UserPath(raw, cfg.Paths.Home); ok {
-				shared = append(shared, path)
-			}
-		}
-	}
-	shared = append(shared, filepath.Join(stateDir, "skills"))
 	var all []skill
 	for _, ws := range openclaw.SkillWorkspaceDirs(p.Compat, cfg, p.Env) {
-		roots := append(append([]string{}, shared...), filepath.Join(ws, ".agents", "skills"), filepath.Join(ws, "skills"))
 		var order []string
 		byName := map[string]skill{}
-		for _, root := range roots {
+		for _, root := range openclaw.SkillLoaderRoots(cfg, ws) {
 			for _, s := range rootSkills(p.State, root, defaultMaxSkillFileBytes, nil) {
-				if _, dup := byName[s.name]; !dup {
+				_, dup := byName[s.name]
+				switch {
+				case !dup:
+					order = append(order, s.name)
+				case p.Compat.Is96():
+					// 2026.9.6 lists an overriding skill where it was
+					// found; 2026.4.14 keeps the place of the first.
+					order = slices.DeleteFunc(order, func(n string) bool { return n == s.name })
 					order = append(order, s.name)
 				}
 				byName[s.name] = s
