@@ -245,19 +245,27 @@ func (c *converter) convert(n *json5.Node, depth int) (*Value, error) {
 		v.Kind = Object
 		v.Members = []Member{}
 		var include *json5.Member
+		siblings := false
 		for _, m := range n.Members {
 			if m.Key == "$include" {
 				include = m // duplicates: the last one wins, like any key
 				continue
 			}
+			siblings = true
 			mv, err := c.convert(m.Value, depth+1)
 			if err != nil {
 				return nil, err
 			}
+			// Upstream rebuilds every object by assignment, and assigning
+			// to __proto__ never creates a key: the member vanishes (its
+			// value is still resolved, so its includes can still fail).
+			if m.Key == "__proto__" {
+				continue
+			}
 			v.Set(m.Key, mv, c.origin(m.KeyStart, m.KeyEnd))
 		}
 		if include != nil {
-			return c.applyInclude(v, include)
+			return c.applyInclude(v, include, siblings)
 		}
 	}
 	return v, nil
@@ -265,8 +273,11 @@ func (c *converter) convert(n *json5.Node, depth int) (*Value, error) {
 
 // applyInclude resolves one $include directive found in obj (whose other keys
 // are already converted) and merges as upstream does: a lone directive
-// becomes the included value; sibling keys merge over the included object.
-func (c *converter) applyInclude(obj *Value, m *json5.Member) (*Value, error) {
+// becomes the included value; sibling keys (siblings reports whether the
+// source had any, a dropped __proto__ included) merge over the included
+// object. The files of an array are merged in order into {}, so arrays
+// concatenate and a file holding a non-object replaces what came before.
+func (c *converter) applyInclude(obj *Value, m *json5.Member, siblings bool) (*Value, error) {
 	var targets []*json5.Node
 	switch m.Value.Kind {
 	case json5.String:
@@ -296,12 +307,9 @@ func (c *converter) applyInclude(obj *Value, m *json5.Member) (*Value, error) {
 			included = val
 			break
 		}
-		if val.Kind != Object {
-			return nil, c.errorAt(t.Start, "included file %s must hold an object to be merged, got %s", t.Str, val.Kind)
-		}
 		included = deepMerge(included, val)
 	}
-	if len(obj.Members) == 0 {
+	if !siblings {
 		return included, nil
 	}
 	if included.Kind != Object {
@@ -437,8 +445,8 @@ func within(path string, roots []string) bool {
 	return false
 }
 
-// blockedMergeKeys never survive a merge: upstream drops them to avoid
-// prototype pollution, so they must not influence our view either.
+// blockedMergeKeys are skipped when an object is merged over another:
+// upstream drops them there to avoid prototype pollution.
 var blockedMergeKeys = map[string]bool{"__proto__": true, "constructor": true, "prototype": true}
 
 // deepMerge merges over onto base: objects recursively, arrays concatenated,
@@ -453,11 +461,9 @@ func deepMerge(base, over *Value) *Value {
 		return over
 	}
 	out := &Value{Kind: Object, Origin: base.Origin, Members: make([]Member, 0, len(base.Members)+len(over.Members))}
-	for _, m := range base.Members {
-		if !blockedMergeKeys[m.Key] {
-			out.Members = append(out.Members, m)
-		}
-	}
+	// Upstream copies every key of the base and skips only the blocked
+	// keys of the object merged over it.
+	out.Members = append(out.Members, base.Members...)
 	for _, m := range over.Members {
 		if blockedMergeKeys[m.Key] {
 			continue
