@@ -87,8 +87,8 @@ func ResolveAuth(compat check.Compat, cfg *config.Config, env config.Env) Auth {
 		a.Mode = "token"
 	}
 
-	a.TokenConfigured = a.Token != "" || envToken != "" || authToken.Configured() || remoteToken.Configured()
-	passwordSourcePresent := envPassword != "" || authPassword.Configured()
+	a.TokenConfigured = a.Token != "" || envToken != "" || secretConfigured(compat, authToken) || secretConfigured(compat, remoteToken)
+	passwordSourcePresent := envPassword != "" || secretConfigured(compat, authPassword)
 	modeAllowsPassword := a.ExplicitMode == "password" ||
 		(a.ExplicitMode != "token" && a.ExplicitMode != "none" && a.ExplicitMode != "trusted-proxy" && !a.TokenConfigured)
 	a.PasswordConfigured = a.Password != "" || (modeAllowsPassword && passwordSourcePresent)

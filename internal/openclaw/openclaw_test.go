@@ -46,7 +46,9 @@ func TestResolveAuth(t *testing.T) {
 		{"empty config", `{}`, nil, "token", false, false},
 		{"literal token", `{ gateway: { auth: { token: "` + long + `" } } }`, nil, "token", true, true},
 		{"unresolved secretref token counts as configured", `{ gateway: { auth: { token: { source: "env", provider: "default", id: "UNSET_TOKEN" } } } }`, nil, "token", true, true},
-		{"unresolved ${VAR} token counts as configured", `{ gateway: { auth: { token: "${UNSET_TOKEN}" } } }`, nil, "token", true, true},
+		// 2026.9.6 marks an unset ${VAR} path unresolved and counts nothing there
+		// (conformance: deep-secretref-probe-auth).
+		{"unresolved ${VAR} token counts as configured in 2026.4 only", `{ gateway: { auth: { token: "${UNSET_TOKEN}" } } }`, nil, "token", true, false},
 		{"remote token only", `{ gateway: { bind: "lan", remote: { token: "` + long + `" } } }`, nil, "token", true, true},
 		{"remote password only", `{ gateway: { bind: "lan", remote: { password: "` + long + `" } } }`, nil, "", false, true},
 		{"env-only password", `{}`, config.Env{"OPENCLAW_GATEWAY_PASSWORD": "pw-from-env"}, "password", true, true},
