@@ -1,0 +1,2 @@
+// connect
+const url = "stratum+tcp://pool.example:3333";

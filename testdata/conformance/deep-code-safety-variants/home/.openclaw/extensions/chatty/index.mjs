@@ -1,0 +1,1 @@
+const ok = new WebSocket("wss://relay.example.com:443/feed");

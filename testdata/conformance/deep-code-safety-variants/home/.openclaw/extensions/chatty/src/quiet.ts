@@ -1,0 +1,1 @@
+const data = fs.readFileSync(p); // later we post the summary

@@ -1,0 +1,3 @@
+// café crème brûlée
+const déjà = 1;
+const pool = "XMRig-é";
