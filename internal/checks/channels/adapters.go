@@ -2,6 +2,7 @@ package channels
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
@@ -51,13 +52,66 @@ func ircWarnings(b *block, a *account) []warning {
 	return out
 }
 
+// synologyAccount is a Synology Chat account as the plugin resolves it:
+// settings fall back to the SYNOLOGY_* environment variables, and the
+// webhook path to the plugin's default route.
+type synologyAccount struct {
+	token, incomingURL, webhookPath string
+	allowed                         []string
+	enabled                         bool
+	inheritedPath                   bool // a named account takes the channel's explicit path
+	inheritOptIn                    bool
+}
+
+const synologyDefaultWebhook = "/webhook/synology"
+
+func (b *block) synology(a *account) synologyAccount {
+	c := a.cfg
+	env := func(k string) string { return b.p.Env[k] }
+	s := synologyAccount{enabled: !c.Get("enabled").IsFalse()}
+	s.token = c.Get("token").StringOr(env("SYNOLOGY_CHAT_TOKEN"))
+	if c.Get("token").IsObject() {
+		s.token = "(ref)"
+	}
+	s.incomingURL = c.Get("incomingUrl").StringOr(env("SYNOLOGY_CHAT_INCOMING_URL"))
+	s.webhookPath = c.Get("webhookPath").StringOr(synologyDefaultWebhook)
+	s.allowed = synologyAllowed(b, a)
+	channel := a.top
+	explicit := func(v *config.Value) bool { return v.Get("webhookPath").Trimmed() != "" }
+	own := a.entry
+	if a.id == "default" {
+		own = channel
+	}
+	s.inheritedPath = a.id != "default" && !explicit(own) && explicit(channel)
+	s.inheritOptIn = own.Get("dangerouslyAllowInheritedWebhookPath").Truthy() ||
+		!own.Has("dangerouslyAllowInheritedWebhookPath") && channel.Get("dangerouslyAllowInheritedWebhookPath").Truthy()
+	return s
+}
+
+// synologyAllowed: allowedUserIds as a list or a comma-separated string,
+// else SYNOLOGY_ALLOWED_USER_IDS.
+func synologyAllowed(b *block, a *account) []string {
+	ids := a.cfg.Get("allowedUserIds")
+	if ids.IsArray() {
+		return entries(ids)
+	}
+	var out []string
+	for _, part := range strings.Split(ids.StringOr(b.p.Env["SYNOLOGY_ALLOWED_USER_IDS"]), ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
 func synologyWarnings(b *block, a *account) []warning {
 	var out []warning
-	if !isSet(a.cfg.Get("token")) && !(a.isDefault && strings.TrimSpace(b.p.Env["SYNOLOGY_CHAT_TOKEN"]) != "") {
-		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is not set: the Synology Chat webhook cannot authenticate requests and rejects them all.", a.path("token"))})
+	s := b.synology(a)
+	if s.token == "" {
+		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is not set (nor SYNOLOGY_CHAT_TOKEN): the Synology Chat webhook cannot authenticate requests and rejects them all.", a.path("token"))})
 	}
-	if a.cfg.Get("incomingUrl").Trimmed() == "" {
-		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is not set: the bot has no way to post replies.", a.path("incomingUrl"))})
+	if s.incomingURL == "" {
+		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is not set (nor SYNOLOGY_CHAT_INCOMING_URL): the bot has no way to post replies.", a.path("incomingUrl"))})
 	}
 	if v, path := a.located("allowInsecureSsl"); v.Truthy() {
 		out = append(out, warning{sev: check.Info, detail: fmt.Sprintf("%s is on: TLS certificates of the NAS are not verified (acceptable only for a local NAS with a self-signed certificate).", path), loc: check.At(v, path)})
@@ -65,13 +119,30 @@ func synologyWarnings(b *block, a *account) []warning {
 	if v, path := a.located("dangerouslyAllowNameMatching"); v.Truthy() {
 		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s is on: reply recipients are matched by user name or nickname, which users can change.", path), loc: check.At(v, path)})
 	}
+	if s.inheritOptIn && s.inheritedPath {
+		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s shares the channel's webhook path %s on purpose (dangerouslyAllowInheritedWebhookPath); requests cannot be told apart by route.", strings.TrimSuffix(a.base, "."), s.webhookPath)})
+	}
 	policyValue, policyPath := a.located("dmPolicy")
 	policy := policyValue.StringOr("allowlist")
 	switch {
 	case policy == "open":
 		out = append(out, warning{sev: check.Critical, detail: fmt.Sprintf("%s is \"open\": any Synology Chat user can message the bot.", policyPath), loc: check.At(policyValue, policyPath)})
-	case policy == "allowlist" && len(entries(a.cfg.Get("allowedUserIds"))) == 0:
+	case policy == "allowlist" && len(s.allowed) == 0:
 		out = append(out, warning{sev: check.Critical, detail: fmt.Sprintf("%s is \"allowlist\" but %s is empty: every sender is refused.", a.path("dmPolicy"), a.path("allowedUserIds")), loc: check.At(policyValue, policyPath)})
+	}
+	// Routing: every account needs a webhook path of its own.
+	if len(a.all) > 1 && s.inheritedPath && !s.inheritOptIn {
+		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("%s has no webhookPath of its own in a multi-account setup and would share the channel's %s; the route is refused.", strings.TrimSuffix(a.base, "."), s.webhookPath)})
+	}
+	var clash []string
+	for _, other := range a.all {
+		if other.id != a.id && b.synology(other).enabled && b.synology(other).webhookPath == s.webhookPath {
+			clash = append(clash, other.id)
+		}
+	}
+	sort.Strings(clash)
+	if len(clash) > 0 {
+		out = append(out, warning{sev: check.Warn, detail: fmt.Sprintf("Synology Chat account %s uses webhook path %s like %s; the shared route is refused.", a.id, s.webhookPath, strings.Join(clash, ", "))})
 	}
 	return out
 }

@@ -89,6 +89,8 @@ type account struct {
 	base      string        // "channels.<ch>." or "channels.<ch>.accounts.<id>."
 	several   bool          // the channel has more than one account to audit
 	isDefault bool          // the channel's default account
+	all       []*account    // every account of the channel, this one included
+	top       *config.Value // the channel as loaded
 }
 
 // label names the account for details: "" for a lone implicit account.
@@ -123,11 +125,38 @@ func loaded(ch string, raw *config.Value, compat check.Compat) *config.Value {
 		}
 	}
 	promoteDefault(ch, v)
-	if compat.Is414() && groupPolicyDefaulted[ch] && !v.Has("groupPolicy") {
-		v.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
+	if compat.Is414() {
+		if groupPolicyDefaulted[ch] && !v.Has("groupPolicy") {
+			v.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
+		}
+		for _, m := range v.Get("accounts").Pairs() {
+			if !m.Value.IsObject() {
+				continue
+			}
+			if accountGroupPolicyDefaulted[ch] && !m.Value.Has("groupPolicy") {
+				m.Value.Set("groupPolicy", config.NewString("allowlist"), config.Origin{})
+			}
+			if accountDMPolicyDefaulted[ch] && !m.Value.Has("dmPolicy") {
+				m.Value.Set("dmPolicy", config.NewString("pairing"), config.Origin{})
+			}
+		}
 	}
 	return v
 }
+
+// The 2026.4.14 schema also gives each account entry of these channels its
+// own default group policy ("allowlist") and DM policy ("pairing"), so an
+// account never inherits an open policy from the top level.
+var (
+	accountGroupPolicyDefaulted = map[string]bool{
+		"discord": true, "googlechat": true, "imessage": true, "irc": true, "line": true, "mattermost": true,
+		"nextcloud-talk": true, "signal": true, "telegram": true, "whatsapp": true, "zalouser": true,
+	}
+	accountDMPolicyDefaulted = map[string]bool{
+		"imessage": true, "irc": true, "line": true, "mattermost": true, "nextcloud-talk": true,
+		"signal": true, "telegram": true, "whatsapp": true,
+	}
+)
 
 // groupPolicyDefaulted are the channels whose top-level groupPolicy the
 // 2026.4.14 loader sets to "allowlist" when it is unset.
@@ -256,7 +285,7 @@ func accountsOf(ch string, v *config.Value, implicitDefault bool) []*account {
 	var out []*account
 	for _, id := range order {
 		entry, key := accountEntry(accounts, id)
-		a := &account{channel: ch, id: id, entry: entry, several: len(order) > 1, isDefault: id == def}
+		a := &account{channel: ch, id: id, entry: entry, several: len(order) > 1, isDefault: id == def, top: v}
 		a.explicit = key == id && entry != nil
 		a.base = "channels." + ch + "."
 		if a.explicit {
@@ -268,6 +297,9 @@ func accountsOf(ch string, v *config.Value, implicitDefault bool) []*account {
 		}
 		out = append(out, a)
 	}
+	for _, a := range out {
+		a.all = out
+	}
 	return out
 }
 
@@ -277,6 +309,7 @@ func accountsOf(ch string, v *config.Value, implicitDefault bool) []*account {
 func lineAccount(a *account, channel *config.Value) {
 	if a.id == "default" {
 		a.cfg = merge("line", channel, nil)
+		a.entry = nil
 		return
 	}
 	if !a.entry.Get("enabled").IsTrue() {

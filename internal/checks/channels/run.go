@@ -141,6 +141,9 @@ func (b *block) dmChecks(pl *plugin, a *account) {
 			policy = s
 		}
 		allow = entries(a.cfg.Get(d.allowFrom...))
+		if pl.id == "synology-chat" {
+			allow = synologyAllowed(b, a)
+		}
 	}
 	policyPath := a.base + d.policyLabel
 	allowPath := a.base + d.allowLabel
