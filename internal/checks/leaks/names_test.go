@@ -1,6 +1,12 @@
 package leaks
 
-import "testing"
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/clawcheck/clawcheck/internal/leakscan"
+)
 
 func TestIsBackup(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -33,5 +39,26 @@ func TestIsTranscript(t *testing.T) {
 		if got := isTranscript(name); got != want {
 			t.Errorf("isTranscript(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestIncompleteText(t *testing.T) {
+	results := []scanned{
+		{file{Show: "agents/main/sessions/a.jsonl", Size: 3 << 30}, leakscan.FileResult{Scanned: 1 << 30, Size: 3 << 30, Cut: leakscan.CutBudget}},
+		{file{Show: "agents/main/sessions/b.jsonl"}, leakscan.FileResult{Err: fs.ErrPermission}},
+		{file{Show: "agents/main/sessions/c.jsonl"}, leakscan.FileResult{Scanned: 10, Size: 10}},
+	}
+	got := incomplete(results, []string{"agents/big/sessions"})
+	for _, want := range []string{
+		"1 file(s) not scanned to the end by the budget, about 2.0 GiB left unread (agents/main/sessions/a.jsonl)",
+		"1 file(s) could not be read: agents/main/sessions/b.jsonl (permission denied)",
+		"folders not fully listed: agents/big/sessions",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("incomplete() = %q, lacks %q", got, want)
+		}
+	}
+	if got := incomplete(results[2:], nil); got != "" {
+		t.Errorf("complete scan described as %q", got)
 	}
 }
