@@ -55,15 +55,24 @@ var detailMethods = []struct {
 
 func converse(parent context.Context, o Request, target string, creds Credentials, dev *Device) outcome {
 	// The overall timer: armed before connecting, re-armed after hello-ok.
-	timer := time.NewTimer(o.Timeout)
-	defer timer.Stop()
+	// When it fires the context is cancelled, which also closes the socket.
+	// Only this goroutine touches the timer.
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
+	rearm := make(chan time.Duration, 1)
 	go func() {
-		select {
-		case <-timer.C:
-			cancel()
-		case <-ctx.Done():
+		timer := time.NewTimer(o.Timeout)
+		defer timer.Stop()
+		for {
+			select {
+			case <-timer.C:
+				cancel()
+				return
+			case d := <-rearm:
+				timer.Reset(d)
+			case <-ctx.Done():
+				return
+			}
 		}
 	}()
 	timedOut := func() bool { return parent.Err() == nil && ctx.Err() != nil }
@@ -165,16 +174,10 @@ func converse(parent context.Context, o Request, target string, creds Credential
 	}
 
 	// 3. hello-ok: re-arm the timer and ask the four read requests at once.
-	if !timer.Stop() {
-		select {
-		case <-timer.C:
-		default:
-		}
-	}
 	if ctx.Err() != nil {
 		return timeout()
 	}
-	timer.Reset(o.Timeout)
+	rearm <- o.Timeout
 	pending := map[string]bool{}
 	for _, d := range detailMethods {
 		id := nextID()
