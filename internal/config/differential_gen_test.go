@@ -96,7 +96,7 @@ func (g *loaderGen) includeFiles(depth int, root bool) string {
 		name := fmt.Sprintf("inc/f%d.json5", g.next)
 		var body string
 		if root {
-			body = `{ "plugins": { "entries": { "gen": { "config": ` + g.object(depth+1) + ` } } } }`
+			body = `{ "plugins": { "entries": { "gen": { "config": { "v": ` + g.object(depth+1) + ` } } } } }`
 		} else if g.r.IntN(6) == 0 {
 			body = g.value(depth + 1) // possibly not an object
 		} else {
@@ -121,7 +121,8 @@ func (g *loaderGen) includeFiles(depth int, root bool) string {
 // include files use the bare sibling name.
 func genLoaderCase(seed uint64, i int) *loaderCase {
 	g := &loaderGen{r: rand.New(rand.NewPCG(seed, uint64(i))), files: map[string]string{}}
-	main := `{ "plugins": { "entries": { "gen": { "config": ` + g.object(1) + ` } } } }`
+	// The config itself must be an object; what is under "v" may be anything.
+	main := `{ "plugins": { "entries": { "gen": { "config": { "v": ` + g.object(1) + ` } } } } }`
 	if g.r.IntN(2) == 0 {
 		main = `{ "$include": ` + g.includeFiles(1, true) + `, ` + main[1:]
 	}
