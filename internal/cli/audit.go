@@ -27,6 +27,8 @@ type auditOptions struct {
 	token      string
 	password   string
 	auth       string
+	fix        bool
+	dryRun     bool
 }
 
 func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
@@ -52,6 +54,8 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 	f.StringVar(&o.token, "token", "", "gateway token for the --deep probe only (never written, never used for findings)")
 	f.StringVar(&o.password, "password", "", "gateway password for the --deep probe only (never written, never used for findings)")
 	f.StringVar(&o.auth, "auth", "", "audit as if the gateway ran with this auth mode: none, token (with --token), password (with --password) or trusted-proxy")
+	f.BoolVar(&o.fix, "fix", false, "apply the safe fixes (group policies, log redaction, file modes), then audit again")
+	f.BoolVar(&o.dryRun, "dry-run", false, "with --fix: show the config diff and the mode changes, change nothing")
 	return cmd
 }
 
@@ -76,6 +80,12 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	checks := inv.Checks
 	if checks == nil {
 		checks = all.Checks()
+	}
+	var fixed *fixRun
+	if o.fix || o.dryRun {
+		if fixed, err = runFix(inv, ro, o, compat); err != nil || fixed == nil {
+			return err
+		}
 	}
 	res, err := audit.Run(audit.Request{
 		Env: inv.Env, Cwd: inv.Cwd, OSHome: osHome(),
@@ -102,7 +112,12 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	if err := o.out.filter(inv, res); err != nil {
 		return err
 	}
-	if err := writeReport(inv, ro, format, res, redact, checks); err != nil {
+	if fixed != nil {
+		err = fixed.write(inv, ro, format, res, redact, checks)
+	} else {
+		err = writeReport(inv, ro, format, res, redact, checks)
+	}
+	if err != nil {
 		return failureErr(err)
 	}
 	return verdict(failOn, res)

@@ -1,0 +1,54 @@
+package fix
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/state"
+)
+
+// maxStoreBytes bounds one pairing-store file; real ones hold a few numbers.
+const maxStoreBytes = 1 << 20
+
+// pairingStore is the default WhatsApp account's stored allowFrom list as
+// 2026.4.14 reads it: whatsapp-default-allowFrom.json, then the legacy
+// whatsapp-allowFrom.json, each an object with an allowFrom array of
+// strings; entries trimmed, blanks and "*" dropped, first occurrence kept.
+// A file that cannot be read or has a non-string entry counts as empty.
+func (e *editor) pairingStore() []string {
+	dir := e.cfg.Paths.CredentialsDir
+	var out []string
+	seen := map[string]bool{}
+	for _, name := range []string{"whatsapp-default-allowFrom.json", "whatsapp-allowFrom.json"} {
+		for _, s := range readStore(e.snap, filepath.Join(dir, name)) {
+			s = strings.TrimSpace(s)
+			if s == "" || s == "*" || seen[s] {
+				continue
+			}
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func readStore(snap *state.Snapshot, path string) []string {
+	if snap == nil {
+		return nil
+	}
+	if e, ok := snap.Lstat(path); !ok || e.Kind != state.File || e.Size > maxStoreBytes {
+		return nil
+	}
+	data, err := snap.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var doc struct {
+		AllowFrom []string `json:"allowFrom"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil
+	}
+	return doc.AllowFrom
+}
