@@ -32,19 +32,21 @@ unit:
 
 # Differential tests against the reference (installed first; it needs the npm
 # registry once): DIFF_CASES generated JSON5 documents plus mutated corpus
-# configs through the reference's json5 package, and the loader corpus through
-# the reference's `config get`; and TestRealGateway, which starts a real
+# configs through the reference's json5 package, and the loader corpus plus
+# DIFF_LOADER_CASES generated include trees through the reference's
+# `config get`; and TestRealGateway, which starts a real
 # gateway from the 2026.4.14 reference on a free loopback port and compares
 # clawcheck's --deep probe with the reference's (about a minute).
 # CLAWCHECK_DIFFTEST=require turns a missing reference into a failure
 # instead of a skip.
 REFERENCE_CACHE ?= $(or $(CLAWCHECK_REFERENCE_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/clawcheck-reference)
 DIFF_CASES      ?= 10000
+DIFF_LOADER_CASES ?= 16
 difftest:
 	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh install 2026.4.14 >/dev/null
 	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh install 2026.9.6 >/dev/null
 	CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) CLAWCHECK_DIFFTEST=require CLAWCHECK_DIFFTEST_CASES=$(DIFF_CASES) \
-		$(GO) test -count=1 -run '^TestDifferential|^TestJSON5Driver$$|^TestRealGateway$$' ./internal/difftest ./internal/json5 ./internal/config ./internal/probe
+		CLAWCHECK_DIFFTEST_LOADER_CASES=$(DIFF_LOADER_CASES) $(GO) test -count=1 -run '^TestDifferential|^TestJSON5Driver$$|^TestRealGateway$$' ./internal/difftest ./internal/json5 ./internal/config ./internal/probe
 
 # Compares clawcheck with the reference's recorded findings and prints
 # "conformance: R% recall, P% precision (matched/ref/ours)".
@@ -69,7 +71,7 @@ bench-reference:
 # reference when it is installed), after a larger differential run.
 fuzz:
 	@if CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) scripts/reference.sh path 2026.4.14 >/dev/null; then \
-	  $(MAKE) difftest DIFF_CASES=200000 || exit 1; fi
+	  $(MAKE) difftest DIFF_CASES=200000 DIFF_LOADER_CASES=200 || exit 1; fi
 	@for pkg in $$($(GO) list ./internal/...); do \
 	  for fn in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$fn"; \
