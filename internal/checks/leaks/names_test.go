@@ -62,3 +62,20 @@ func TestIncompleteText(t *testing.T) {
 		t.Errorf("complete scan described as %q", got)
 	}
 }
+
+func TestCredentialShaped(t *testing.T) {
+	for v, want := range map[string]bool{
+		"9c1f4e7a2b8d3f60a5e1c7b94d2f8a3e": true,
+		"ghp_A1b2C3d4E5f6A1b2C3d4E5f6":     true,
+		"https://user:pw@host.example/x":   true,
+		"/usr/libexec/openssh/ssh-askpass": false,
+		"~/bin/askpass":                    false,
+		"C:\\Tools\\askpass.exe":           false,
+		"https://vault.example/v1/secret":  false,
+		"not a secret, just words":         false,
+	} {
+		if got := credentialShaped(v); got != want {
+			t.Errorf("credentialShaped(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

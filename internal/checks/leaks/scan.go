@@ -162,11 +162,15 @@ func knownSecrets(p *check.Pass) []leakscan.Secret {
 	sort.Strings(envNames)
 	for _, k := range envNames {
 		if credentialKey.MatchString(k) {
-			add(p.Config.Env[k], "environment variable "+k)
+			if v := p.Config.Env[k]; credentialShaped(v) {
+				add(v, "environment variable "+k)
+			}
 		}
 	}
 	for _, v := range p.Config.SecretValues {
-		add(v, "a credential from the configuration")
+		if _, ok := named[strings.TrimSpace(v)]; !ok && credentialShaped(v) {
+			add(v, "a credential from the configuration")
+		}
 	}
 	for _, s := range authProfileSecrets(p) {
 		add(s.Value, s.Name)
@@ -176,6 +180,25 @@ func knownSecrets(p *check.Pass) []leakscan.Secret {
 		out = append(out, leakscan.Secret{Name: named[v], Value: v})
 	}
 	return out
+}
+
+// credentialShaped rejects values that a credential-named environment
+// variable can hold without being a credential: paths (SSH_ASKPASS=/usr/bin/…),
+// plain URLs and text with spaces. Searching for those would report every
+// transcript that mentions them. Config values under credential keys are
+// taken as they are: the user put them there as credentials.
+func credentialShaped(v string) bool {
+	switch {
+	case strings.ContainsAny(v, " \t\r\n"):
+		return false
+	case strings.HasPrefix(v, "/"), strings.HasPrefix(v, "~"), strings.HasPrefix(v, "."), strings.HasPrefix(v, `\\`):
+		return false
+	case len(v) > 2 && v[1] == ':' && (v[2] == '\\' || v[2] == '/'):
+		return false // C:\…
+	case strings.Contains(v, "://") && !strings.Contains(v, "@"):
+		return false
+	}
+	return true
 }
 
 func joinPath(path, key string) string {
