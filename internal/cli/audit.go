@@ -103,9 +103,7 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 		return failureErr(err)
 	}
 	redact := engine.NewRedactor(res.Config.SecretValues)
-	for _, w := range res.Config.Warnings {
-		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", report.SafeText(redact.String(w)))
-	}
+	printWarnings(inv, res.Config.Warnings, redact)
 	for _, e := range res.Errors {
 		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(redact.String(e.Error())))
 	}

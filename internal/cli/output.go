@@ -153,6 +153,20 @@ func parseFailOn(s string) (check.Severity, error) {
 	return sev, nil
 }
 
+// maxWarnings is how many config warnings are printed one by one; a hostile
+// config with 100,000 duplicate keys gets a count, not megabytes of stderr.
+const maxWarnings = 50
+
+func printWarnings(inv *Invocation, warnings []string, redact *engine.Redactor) {
+	for i, w := range warnings {
+		if i == maxWarnings {
+			fmt.Fprintf(inv.Stderr, "clawcheck: warning: … and %d more warnings like these\n", len(warnings)-maxWarnings)
+			break
+		}
+		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", report.SafeText(redact.String(w)))
+	}
+}
+
 // writeReport renders the (already redacted) report in the chosen format.
 func writeReport(inv *Invocation, ro *rootOptions, format string, res *audit.Result, redact *engine.Redactor, checks []*check.Check) error {
 	r := res.Report

@@ -246,6 +246,7 @@ func (c *converter) convert(n *json5.Node, depth int) (*Value, error) {
 		v.Members = []Member{}
 		var include *json5.Member
 		siblings := false
+		at := make(map[string]int, len(n.Members)) // key → index in v.Members: linear, not quadratic, in the member count
 		for _, m := range n.Members {
 			if m.Key == "$include" {
 				include = m // duplicates: the last one wins, like any key
@@ -262,7 +263,7 @@ func (c *converter) convert(n *json5.Node, depth int) (*Value, error) {
 			if m.Key == "__proto__" {
 				continue
 			}
-			v.Set(m.Key, mv, c.origin(m.KeyStart, m.KeyEnd))
+			v.setAt(at, m.Key, mv, c.origin(m.KeyStart, m.KeyEnd))
 		}
 		if include != nil {
 			return c.applyInclude(v, include, siblings)

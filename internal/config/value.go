@@ -229,6 +229,18 @@ func (v *Value) Set(key string, val *Value, keyOrigin Origin) {
 	v.Members = append(v.Members, Member{Key: key, KeyOrigin: keyOrigin, Value: val})
 }
 
+// setAt is Set for an object being built, with at mapping each key to its
+// index in v.Members, so that building an object of n keys costs O(n).
+func (v *Value) setAt(at map[string]int, key string, val *Value, keyOrigin Origin) {
+	if i, ok := at[key]; ok {
+		v.Members[i].Value = val
+		v.Members[i].KeyOrigin = keyOrigin
+		return
+	}
+	at[key] = len(v.Members)
+	v.Members = append(v.Members, Member{Key: key, KeyOrigin: keyOrigin, Value: val})
+}
+
 // Delete removes key from an object value.
 func (v *Value) Delete(key string) {
 	if v == nil || v.Kind != Object {

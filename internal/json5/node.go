@@ -1,6 +1,9 @@
 package json5
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // Kind is the type of a JSON5 value.
 type Kind uint8
@@ -115,6 +118,13 @@ type Document struct {
 	Duplicates []Duplicate
 
 	lineStarts []int
+	// pos remembers the last position computed, so that walking a document
+	// in source order counts each long line's runes once, not once per value.
+	pos struct {
+		sync.Mutex
+		valid bool
+		last  Position
+	}
 }
 
 // Lookup returns the last member of an object with the given key, matching

@@ -106,8 +106,32 @@ func (d *Document) Position(offset int) Position {
 	if d.lineStarts == nil {
 		return positionIn(d.Src, offset)
 	}
-	return positionFromStarts(d.Src, d.lineStarts, offset)
+	offset = clampOffset(offset, len(d.Src))
+	d.pos.Lock()
+	defer d.pos.Unlock()
+	if last := d.pos.last; d.pos.valid {
+		// On the line of the previous call, count only the runes in between
+		// (either way), not the whole line again.
+		line := last.Line - 1
+		if runeStart(d.Src, offset) && runeStart(d.Src, last.Offset) && d.lineStarts[line] <= offset && (line+1 >= len(d.lineStarts) || d.lineStarts[line+1] > offset) {
+			p := Position{Offset: offset, Line: last.Line}
+			if offset >= last.Offset {
+				p.Col = last.Col + utf8.RuneCount(d.Src[last.Offset:offset])
+			} else {
+				p.Col = last.Col - utf8.RuneCount(d.Src[offset:last.Offset])
+			}
+			d.pos.last = p
+			return p
+		}
+	}
+	p := positionFromStarts(d.Src, d.lineStarts, offset)
+	d.pos.last, d.pos.valid = p, true
+	return p
 }
+
+// runeStart reports whether off is at the start of a character (or the end
+// of src): the cache's rune arithmetic holds only between such offsets.
+func runeStart(src []byte, off int) bool { return off >= len(src) || utf8.RuneStart(src[off]) }
 
 // ErrorAt returns a SyntaxError for a problem found at offset by a caller
 // that interprets the document, so that its messages read like the parser's.
