@@ -14,14 +14,7 @@ import (
 // default one), <ws>/.agents/skills and <ws>/skills. Bundled and plugin
 // skill roots are left out: the audit never scans them.
 func SkillLoaderRoots(cfg *config.Config, ws string) []string {
-	var out []string
-	for _, d := range cfg.Root.Get("skills", "load", "extraDirs").Items() {
-		if raw, ok := d.String(); ok {
-			if p, ok := UserPath(raw, cfg.Paths.Home); ok {
-				out = append(out, p)
-			}
-		}
-	}
+	out := SkillLoaderExtraDirs(cfg)
 	out = append(out, filepath.Join(cfg.Paths.StateDir, "skills"))
 	if !cfg.Paths.StateDirExplicit && cfg.Paths.Home != "" {
 		out = append(out, filepath.Join(cfg.Paths.Home, ".agents", "skills"))
@@ -41,6 +34,20 @@ func DeepSkillRoots(cfg *config.Config, env config.Env) []string {
 					seen[r] = true
 					out = append(out, r)
 				}
+			}
+		}
+	}
+	return out
+}
+
+// SkillLoaderExtraDirs are the resolved skills.load.extraDirs entries
+// (strings that UserPath accepts), in order.
+func SkillLoaderExtraDirs(cfg *config.Config) []string {
+	var out []string
+	for _, d := range cfg.Root.Get("skills", "load", "extraDirs").Items() {
+		if raw, ok := d.String(); ok {
+			if p, ok := UserPath(raw, cfg.Paths.Home); ok {
+				out = append(out, p)
 			}
 		}
 	}

@@ -7,12 +7,42 @@ import (
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
+	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/openclaw"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
 // defaultMaxSkillFileBytes is skills.limits.maxSkillFileBytes's default.
 const defaultMaxSkillFileBytes = 256_000
+
+// 2026.9.6 looks for grouped skills (a folder of skill folders) this many
+// levels below a root, and only two levels below an extra dir that is not
+// itself a skills folder.
+const (
+	maxGroupDepth      = 6
+	maxExtraGroupDepth = 2
+)
+
+// groupDepth is how deep the loader looks for skills below root: one level
+// under 2026.4.14.
+func groupDepth(compat check.Compat, cfg *config.Config, root string) int {
+	if compat.Is414() {
+		return 1
+	}
+	if filepath.Base(root) != "skills" && slices.Contains(openclaw.SkillLoaderExtraDirs(cfg), root) {
+		return maxExtraGroupDepth
+	}
+	return maxGroupDepth
+}
+
+// collate orders skill names roughly as an English locale compare does:
+// case-insensitively first, lower case before upper case on a tie.
+func collate(a, b string) int {
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return -strings.Compare(a, b)
+}
 
 // skill is one skill the loader accepts.
 type skill struct {
@@ -52,7 +82,7 @@ func loadSkills(p *check.Pass) skillSet {
 		var order []string
 		byName := map[string]skill{}
 		for _, root := range openclaw.SkillLoaderRoots(cfg, ws) {
-			for _, s := range rootSkills(p.State, root, defaultMaxSkillFileBytes, nil) {
+			for _, s := range rootSkills(p.State, root, groupDepth(p.Compat, cfg, root), nil) {
 				_, dup := byName[s.name]
 				switch {
 				case !dup:
@@ -66,6 +96,10 @@ func loadSkills(p *check.Pass) skillSet {
 				byName[s.name] = s
 			}
 		}
+		if p.Compat.Is96() {
+			// 2026.9.6 lists a workspace's skills by name.
+			slices.SortStableFunc(order, collate)
+		}
 		for _, n := range order {
 			all = append(all, byName[n])
 		}
@@ -73,7 +107,7 @@ func loadSkills(p *check.Pass) skillSet {
 	if p.Compat.Is96() {
 		for _, id := range workshopAgents(p) {
 			root := filepath.Join(stateDir, "agents", id, "agent", "workshop-skills")
-			all = append(all, rootSkills(p.State, root, defaultMaxSkillFileBytes, &set.diagnostics)...)
+			all = append(all, rootSkills(p.State, root, maxGroupDepth, &set.diagnostics)...)
 		}
 	}
 	ext := filepath.Join(stateDir, "extensions")
@@ -106,64 +140,108 @@ func workshopAgents(p *check.Pass) []string {
 	return out
 }
 
-// rootSkills lists the skills directly below root: folders (not hidden,
-// not node_modules) holding a SKILL.md whose front matter has a name and
-// a description. When diags is set (a workshop root, loaded in audit mode),
-// every rejected SKILL.md is recorded there, hard links are rejected, and
-// so is a SKILL.md symlink that leaves the root.
-func rootSkills(snap *state.Snapshot, root string, maxBytes int64, diags *[]diagnostic) []skill {
+// rootSkills lists the skills of one root: the root itself when it holds
+// a SKILL.md (never for a workshop root, which only contains skills), else
+// its sub-folders (not hidden, not node_modules) in name order that hold a
+// SKILL.md whose front matter has a name and a description. Under profile
+// 2026.9 a folder without SKILL.md is searched below, breadth first, down
+// to maxDepth levels, as 2026.9.6 groups skills. When diags is set (a
+// workshop root, loaded in audit mode) every rejected SKILL.md is recorded,
+// and hard links are rejected.
+func rootSkills(snap *state.Snapshot, root string, maxDepth int, diags *[]diagnostic) []skill {
 	e, ok := snap.Lstat(root)
 	if !ok || e.Kind != state.Dir {
 		return nil
 	}
+	if diags == nil && hasSkillFile(snap, root) {
+		if s, ok := loadSkill(snap, root, diags); ok {
+			return []skill{s}
+		}
+		return nil
+	}
+	type queued struct {
+		dir   string
+		depth int
+	}
+	var queue []queued
+	for _, c := range childDirs(snap, root) {
+		queue = append(queue, queued{c, 1})
+	}
 	var out []skill
-	reject := func(file, reason string) {
+	for len(queue) > 0 {
+		q := queue[0]
+		queue = queue[1:]
+		if hasSkillFile(snap, q.dir) {
+			if s, ok := loadSkill(snap, q.dir, diags); ok {
+				out = append(out, s)
+			}
+			continue
+		}
+		if q.depth >= maxDepth {
+			continue
+		}
+		for _, c := range childDirs(snap, q.dir) {
+			queue = append(queue, queued{c, q.depth + 1})
+		}
+	}
+	return out
+}
+
+// childDirs are a folder's sub-folders the skill loader looks at, in name
+// order: plain folders, not hidden, not node_modules.
+func childDirs(snap *state.Snapshot, dir string) []string {
+	var out []string
+	for _, c := range snap.Children(dir) {
+		name := filepath.Base(c.Path)
+		if c.Kind == state.Dir && !strings.HasPrefix(name, ".") && name != "node_modules" {
+			out = append(out, c.Path)
+		}
+	}
+	return out
+}
+
+func hasSkillFile(snap *state.Snapshot, dir string) bool {
+	_, ok := snap.Lstat(filepath.Join(dir, "SKILL.md"))
+	return ok
+}
+
+// loadSkill loads dir/SKILL.md as the loader does: a symlinked SKILL.md must
+// resolve inside the skill's own folder; the file must be regular, at most
+// defaultMaxSkillFileBytes, not a hard link in a workshop root, and its
+// front matter must name the skill and describe it.
+func loadSkill(snap *state.Snapshot, dir string, diags *[]diagnostic) (skill, bool) {
+	file := filepath.Join(dir, "SKILL.md")
+	reject := func(reason string) (skill, bool) {
 		if diags != nil {
 			*diags = append(*diags, diagnostic{file: file, reason: reason})
 		}
+		return skill{}, false
 	}
-	for _, c := range snap.Children(root) {
-		name := filepath.Base(c.Path)
-		if c.Kind != state.Dir || strings.HasPrefix(name, ".") || name == "node_modules" {
-			continue
-		}
-		file := filepath.Join(c.Path, "SKILL.md")
-		fe, ok := snap.Lstat(file)
-		if !ok {
-			continue
-		}
-		info, _ := snap.Stat(file)
-		switch {
-		case fe.Kind == state.Symlink && (!fe.Link.TargetExists || !fe.Link.InsideRoot || !insideDir(rootReal(snap, c.Path), fe.Link.RealPath)):
-			// The loader confines SKILL.md to the skill's own folder.
-			reject(file, "SKILL.md is a symlink that leaves the skill folder")
-			continue
-		case info.Kind != state.File:
-			continue
-		case diags != nil && info.Nlink > 1:
-			reject(file, "SKILL.md is a hard link")
-			continue
-		case info.Size > maxBytes:
-			reject(file, fmt.Sprintf("SKILL.md is %d bytes, over the %d-byte limit", info.Size, maxBytes))
-			continue
-		}
-		data, err := snap.ReadFile(file)
-		if err != nil {
-			reject(file, "SKILL.md could not be read")
-			continue
-		}
-		fm := frontMatter(string(data))
-		switch {
-		case fm["name"] == "":
-			reject(file, "front matter has no name")
-			continue
-		case fm["description"] == "":
-			reject(file, "front matter has no description")
-			continue
-		}
-		out = append(out, skill{name: fm["name"], dir: c.Path, file: file})
+	fe, _ := snap.Lstat(file)
+	info, _ := snap.Stat(file)
+	switch {
+	case fe.Kind == state.Symlink && (!fe.Link.TargetExists || !fe.Link.InsideRoot || !insideDir(rootReal(snap, dir), fe.Link.RealPath)):
+		// The loader confines SKILL.md to the skill's own folder.
+		return reject("SKILL.md is a symlink that leaves the skill folder")
+	case info.Kind != state.File:
+		return skill{}, false
+	case diags != nil && info.Nlink > 1:
+		return reject("SKILL.md is a hard link")
+	case info.Size > defaultMaxSkillFileBytes:
+		return reject(fmt.Sprintf("SKILL.md is %d bytes, over the %d-byte limit", info.Size, defaultMaxSkillFileBytes))
 	}
-	return out
+	data, err := snap.ReadFile(file)
+	if err != nil {
+		return reject("SKILL.md could not be read")
+	}
+	fm := frontMatter(string(data))
+	switch {
+	case fm["name"] == "":
+		return reject("front matter has no name")
+	case fm["description"] == "":
+		return reject("front matter has no description")
+	}
+	return skill{name: fm["name"], dir: dir, file: file}, true
 }
 
 func rootReal(snap *state.Snapshot, root string) string {
