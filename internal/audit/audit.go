@@ -237,6 +237,19 @@ func SnapshotOptions(cfg *config.Config) state.Options {
 			}
 		}
 	}
+	// Install records may point at packages installed elsewhere; their
+	// package.json tells the installed version.
+	for _, installs := range []*config.Value{cfg.Root.Get("plugins", "installs"), cfg.Root.Get("hooks", "internal", "installs")} {
+		for _, m := range installs.Pairs() {
+			if dir, ok := m.Value.Get("installPath").String(); ok && filepath.IsAbs(dir) {
+				paths = append(paths, filepath.Join(filepath.Clean(dir), "package.json"))
+			}
+		}
+	}
+	// OpenClaw reads exec approvals from ~/.openclaw whatever the state dir.
+	if cfg.Paths.Home != "" {
+		paths = append(paths, filepath.Join(cfg.Paths.Home, ".openclaw", "exec-approvals.json"))
+	}
 	return state.Options{Roots: roots, Paths: paths}
 }
 
