@@ -101,4 +101,3 @@ func lookupFold(getenv func(string) string, name string) string {
 	}
 	return ""
 }
-

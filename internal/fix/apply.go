@@ -8,15 +8,15 @@ import (
 
 // Skip reasons. The first five are the reference's; the rest are ours.
 const (
-	SkipMissing      = "missing"
-	SkipAlready      = "already"
-	SkipSymlink      = "symlink"
-	SkipNotFile      = "not-a-file"
-	SkipNotDir       = "not-a-directory"
-	SkipMissingUser  = "missing-user"
-	SkipNotOwned     = "not-owned"   // owned by another user
-	SkipHardLinked   = "hard-linked" // a file with more than one link
-	SkipTypeChanged  = "changed"     // not the type the plan saw
+	SkipMissing     = "missing"
+	SkipAlready     = "already"
+	SkipSymlink     = "symlink"
+	SkipNotFile     = "not-a-file"
+	SkipNotDir      = "not-a-directory"
+	SkipMissingUser = "missing-user"
+	SkipNotOwned    = "not-owned"   // owned by another user
+	SkipHardLinked  = "hard-linked" // a file with more than one link
+	SkipTypeChanged = "changed"     // not the type the plan saw
 )
 
 // Action is one permission target's outcome, in the reference's shape.

@@ -61,52 +61,66 @@ func unifiedDiff(fe *FileEdit) string {
 		edits = append(edits, c.Edits...)
 	}
 	slices.SortFunc(edits, func(a, b json5.Edit) int { return a.Start - b.Start })
-	oldLines := lineStarts(fe.Old)
-	// Line ranges [first, last] of the old text each edit touches, and the
-	// byte delta the edits before it introduce.
-	type span struct{ first, last, delta, size int }
-	var spans []span
+	starts := lineStarts(fe.Old)
+	// chunks are runs of old lines [first, last] touched by edits, with the
+	// byte delta of the edits before them and inside them.
+	type chunk struct{ first, last, delta, size int }
+	var chunks []chunk
 	delta := 0
 	for _, e := range edits {
-		first := lineOf(oldLines, e.Start)
-		last := lineOf(oldLines, max(e.Start, e.End-1))
+		first := lineOf(starts, e.Start)
+		last := lineOf(starts, max(e.Start, e.End-1))
 		d := len(e.New) - (e.End - e.Start)
-		if n := len(spans); n > 0 && first <= spans[n-1].last+2*diffContext+1 {
-			spans[n-1].last = max(spans[n-1].last, last)
-			spans[n-1].size += d
+		if n := len(chunks); n > 0 && first <= chunks[n-1].last+1 {
+			chunks[n-1].last = max(chunks[n-1].last, last)
+			chunks[n-1].size += d
 		} else {
-			spans = append(spans, span{first, last, delta, d})
+			chunks = append(chunks, chunk{first, last, delta, d})
 		}
 		delta += d
 	}
 	var b strings.Builder
 	b.WriteString("--- " + fe.Path + "\n+++ " + fe.Path + " (after --fix)\n")
-	newLines := func(from, to int) []string { return splitLines(fe.New[from:to]) }
-	for _, s := range spans {
-		lo := max(0, s.first-diffContext)
-		hi := min(len(oldLines)-1, s.last+diffContext)
-		oStart, oEnd := oldLines[s.first], lineEnd(oldLines, fe.Old, s.last)
-		nStart, nEnd := oStart+s.delta, oEnd+s.delta+s.size
-		removed := splitLines(fe.Old[oStart:oEnd])
-		added := newLines(nStart, nEnd)
-		before := splitLines(fe.Old[oldLines[lo]:oStart])
-		after := splitLines(fe.Old[oEnd:lineEnd(oldLines, fe.Old, hi)])
-		oldCount := len(before) + len(removed) + len(after)
-		newCount := len(before) + len(added) + len(after)
-		newFirst := lo + 1 + countNewlinesShift(fe, oStart, nStart)
+	for i := 0; i < len(chunks); {
+		// A hunk takes chunks whose context would touch.
+		j := i + 1
+		for j < len(chunks) && chunks[j].first-chunks[j-1].last <= 2*diffContext+1 {
+			j++
+		}
+		lo := max(0, chunks[i].first-diffContext)
+		hi := min(len(starts)-1, chunks[j-1].last+diffContext)
+		var body strings.Builder
+		oldCount, newCount := 0, 0
+		context := func(from, to int) { // old lines [from, to)
+			for _, l := range splitLines(fe.Old[starts[from]:lineEnd(starts, fe.Old, to-1)]) {
+				body.WriteString(" " + l)
+				oldCount++
+				newCount++
+			}
+		}
+		prev := lo
+		for _, c := range chunks[i:j] {
+			if c.first > prev {
+				context(prev, c.first)
+			}
+			oStart, oEnd := starts[c.first], lineEnd(starts, fe.Old, c.last)
+			for _, l := range splitLines(fe.Old[oStart:oEnd]) {
+				body.WriteString("-" + l)
+				oldCount++
+			}
+			for _, l := range splitLines(fe.New[oStart+c.delta : oEnd+c.delta+c.size]) {
+				body.WriteString("+" + l)
+				newCount++
+			}
+			prev = c.last + 1
+		}
+		if hi >= prev {
+			context(prev, hi+1)
+		}
+		newFirst := lo + 1 + countNewlinesShift(fe, starts[lo], starts[lo]+chunks[i].delta)
 		fmt.Fprintf(&b, "@@ -%d,%d +%d,%d @@\n", lo+1, oldCount, newFirst, newCount)
-		for _, l := range before {
-			b.WriteString(" " + l)
-		}
-		for _, l := range removed {
-			b.WriteString("-" + l)
-		}
-		for _, l := range added {
-			b.WriteString("+" + l)
-		}
-		for _, l := range after {
-			b.WriteString(" " + l)
-		}
+		b.WriteString(body.String())
+		i = j
 	}
 	return b.String()
 }
