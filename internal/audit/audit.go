@@ -31,6 +31,9 @@ type Request struct {
 	Options check.Options
 	Checks  []*check.Check
 	Now     time.Time
+	// Deadline, when set, bounds the --deep probe and the checks; what the
+	// audit could not finish in time is reported in Result.Errors.
+	Deadline time.Time
 }
 
 // Result is the engine's result plus what the pipeline learned on the way.
@@ -97,7 +100,7 @@ func Run(req Request) (*Result, error) {
 		opts.Docker = docker.NewProbe(&docker.Exec{Env: req.Env})
 	}
 	if opts.Deep && opts.Gateway == nil {
-		g, err := runProbe(compat, cfg, snap, opts)
+		g, err := runProbe(compat, cfg, snap, opts, req.Deadline)
 		if err != nil {
 			return nil, &Error{StageProbe, err}
 		}
@@ -105,7 +108,7 @@ func Run(req Request) (*Result, error) {
 	}
 	res := engine.Run(engine.Input{
 		Compat: compat, Config: cfg, Schema: &issues, State: snap, Env: cfg.Env,
-		Options: opts, Now: req.Now,
+		Options: opts, Now: req.Now, Deadline: req.Deadline,
 	}, req.Checks)
 	if opts.Deep && opts.Gateway != nil {
 		res.Report.Deep = deepSection(opts.Gateway, engine.NewRedactor(append([]string{opts.Token, opts.Password}, cfg.SecretValues...)))
@@ -116,7 +119,7 @@ func Run(req Request) (*Result, error) {
 // runProbe holds the --deep gateway conversation once, before the checks:
 // they only read its outcome. The probe talks to the gateway the config
 // names, with the config's environment, as the reference's CLI does.
-func runProbe(compat check.Compat, cfg *config.Config, snap *state.Snapshot, opts check.Options) (*probe.Result, error) {
+func runProbe(compat check.Compat, cfg *config.Config, snap *state.Snapshot, opts check.Options, deadline time.Time) (*probe.Result, error) {
 	rel := probe.Release2026_4
 	if compat.Is96() {
 		rel = probe.Release2026_9
@@ -130,7 +133,13 @@ func runProbe(compat check.Compat, cfg *config.Config, snap *state.Snapshot, opt
 	if err != nil {
 		return nil, err
 	}
-	r := plan.Run(context.Background())
+	ctx := context.Background()
+	if !deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
+	}
+	r := plan.Run(ctx)
 	return &r, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -29,6 +30,7 @@ type auditOptions struct {
 	auth       string
 	fix        bool
 	dryRun     bool
+	timeout    time.Duration
 }
 
 func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
@@ -56,8 +58,13 @@ func newAuditCmd(inv *Invocation, ro *rootOptions) *cobra.Command {
 	f.StringVar(&o.auth, "auth", "", "audit as if the gateway ran with this auth mode: none, token (with --token), password (with --password) or trusted-proxy")
 	f.BoolVar(&o.fix, "fix", false, "apply the safe fixes (group policies, log redaction, file modes), then audit again")
 	f.BoolVar(&o.dryRun, "dry-run", false, "with --fix: show the config diff and the mode changes, change nothing")
+	f.DurationVar(&o.timeout, "timeout", defaultAuditTimeout, "give up on whatever is unfinished after this long and say what it was (0: no limit)")
 	return cmd
 }
+
+// defaultAuditTimeout bounds an audit nobody set --timeout for: far above a
+// real run (seconds), far below a hang nobody notices.
+const defaultAuditTimeout = 5 * time.Minute
 
 func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	compat := o.compat
@@ -87,13 +94,21 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 			return err
 		}
 	}
+	if o.timeout < 0 {
+		return usageErr(fmt.Errorf("invalid --timeout %s (want a positive duration, or 0 for no limit)", o.timeout))
+	}
+	var deadline time.Time
+	if o.timeout > 0 {
+		// The wall clock, not inv.Now: tests pin the report's clock.
+		deadline = time.Now().Add(o.timeout)
+	}
 	res, err := audit.Run(audit.Request{
 		Env: inv.Env, Cwd: inv.Cwd, OSHome: osHome(),
 		Locate: config.LocateOptions{StateDir: o.stateDir, ConfigPath: o.configPath, Profile: ro.profile, Dev: ro.dev},
 		Compat: compat, Options: check.Options{
 			NoDocker: o.noDocker, Deep: o.deep,
 			Token: strings.TrimSpace(o.token), Password: strings.TrimSpace(o.password), AuthMode: authMode,
-		}, Checks: checks, Now: inv.Now(),
+		}, Checks: checks, Now: inv.Now(), Deadline: deadline,
 	})
 	if err != nil {
 		var ae *audit.Error

@@ -1,9 +1,12 @@
 // Package engine runs checks over one loaded installation and assembles the
 // report: select, run, order, suppress, redact. It does no I/O of its own;
 // the caller loads the config and the state snapshot and passes the clock.
+// The only time it reads is the watchdog's: with a deadline, no check may
+// keep the audit from finishing.
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sort"
@@ -26,6 +29,10 @@ type Input struct {
 	Env     config.Env
 	Options check.Options
 	Now     time.Time
+	// Deadline, when set, bounds the whole run: each check may use at most
+	// half of the time left, so a hung check leaves the others time to run,
+	// and a check that overruns is reported in Errors, not waited for.
+	Deadline time.Time
 }
 
 // Result is the report plus the problems that kept checks from running.
@@ -52,7 +59,7 @@ func Run(in Input, checks []*check.Check) Result {
 		if c.Needs&check.NeedsDeep != 0 && !in.Options.Deep || c.AfterSuppression {
 			continue
 		}
-		findings, err := runOne(c, in, check.SuppressionStats{})
+		findings, err := runWatched(c, in, check.SuppressionStats{})
 		if err != nil {
 			res.Errors = append(res.Errors, err)
 			continue
@@ -90,7 +97,7 @@ func Run(in Input, checks []*check.Check) Result {
 		if !c.AfterSuppression {
 			continue
 		}
-		findings, err := runOne(c, in, stats)
+		findings, err := runWatched(c, in, stats)
 		if err != nil {
 			res.Errors = append(res.Errors, err)
 			continue
@@ -110,6 +117,42 @@ func Run(in Input, checks []*check.Check) Result {
 	NewRedactor(secretsOf(in)).Report(r)
 	res.Report = r
 	return res
+}
+
+// ErrDeadline is wrapped by the errors of checks the deadline cut off.
+var ErrDeadline = errors.New("the audit deadline")
+
+// runWatched runs a check under the deadline's watchdog. A check cannot be
+// stopped from outside, so one that overruns its share is abandoned: its
+// goroutine may finish later, but nothing reads its findings. Checks only
+// read the immutable input, so an abandoned one cannot disturb the rest.
+func runWatched(c *check.Check, in Input, stats check.SuppressionStats) ([]check.Finding, error) {
+	if in.Deadline.IsZero() {
+		return runOne(c, in, stats)
+	}
+	left := time.Until(in.Deadline)
+	if left <= 0 {
+		return nil, fmt.Errorf("check %s was not run: %w had passed", c.ID, ErrDeadline)
+	}
+	share := left / 2
+	type outcome struct {
+		findings []check.Finding
+		err      error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		f, err := runOne(c, in, stats)
+		done <- outcome{f, err}
+	}()
+	timer := time.NewTimer(share)
+	defer timer.Stop()
+	select {
+	case o := <-done:
+		return o.findings, o.err
+	case <-timer.C:
+		return nil, fmt.Errorf("check %s did not finish within %s, its share of %w; it was not evaluated",
+			c.ID, share.Round(time.Millisecond), ErrDeadline)
+	}
 }
 
 // runOne runs a check, turning a panic into an error: a check that trips on
