@@ -1,6 +1,10 @@
 package probe
 
-import "github.com/clawcheck/clawcheck/internal/check"
+import (
+	"strings"
+
+	"github.com/clawcheck/clawcheck/internal/check"
+)
 
 // ProbeFailed: --deep could not hold a read-only conversation with the
 // configured gateway.
@@ -23,7 +27,12 @@ var ProbeFailed = &check.Check{
 		if g == nil || !g.Attempted || g.OK {
 			return nil
 		}
-		p.Report(check.Finding{Detail: g.Error})
+		detail := g.Error
+		if strings.HasPrefix(detail, "missing scope:") {
+			// KB-17: tell a refused scope apart from refused credentials.
+			detail += "\nThe gateway accepted the probe's credentials but refused the read scope: it grants no scopes to a shared-secret connection without a paired device identity, so this says nothing about the token or password."
+		}
+		p.Report(check.Finding{Detail: detail})
 		return nil
 	},
 }
