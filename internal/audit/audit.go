@@ -100,7 +100,7 @@ func Run(req Request) (*Result, error) {
 		opts.Docker = docker.NewProbe(&docker.Exec{Env: req.Env})
 	}
 	if opts.Deep && opts.Gateway == nil {
-		g, err := runProbe(compat, cfg, snap, opts, req.Deadline)
+		g, err := runProbe(compat, cfg, snap, opts, req.Env, req.Deadline)
 		if err != nil {
 			return nil, &Error{StageProbe, err}
 		}
@@ -118,14 +118,26 @@ func Run(req Request) (*Result, error) {
 
 // runProbe holds the --deep gateway conversation once, before the checks:
 // they only read its outcome. The probe talks to the gateway the config
-// names, with the config's environment, as the reference's CLI does.
-func runProbe(compat check.Compat, cfg *config.Config, snap *state.Snapshot, opts check.Options, deadline time.Time) (*probe.Result, error) {
+// names, with the config's environment, as the reference's CLI does, except
+// that OPENCLAW_GATEWAY_URL counts only when the invocation sets it: an
+// installation's .env file or env section must not send the probe, and the
+// --token / --password given to it, to another host.
+func runProbe(compat check.Compat, cfg *config.Config, snap *state.Snapshot, opts check.Options, invocation config.Env, deadline time.Time) (*probe.Result, error) {
 	rel := probe.Release2026_4
 	if compat.Is96() {
 		rel = probe.Release2026_9
 	}
+	env := make(config.Env, len(cfg.Env))
+	for k, v := range cfg.Env {
+		env[k] = v
+	}
+	if v, ok := invocation.Lookup("OPENCLAW_GATEWAY_URL"); ok {
+		env["OPENCLAW_GATEWAY_URL"] = v
+	} else {
+		delete(env, "OPENCLAW_GATEWAY_URL")
+	}
 	plan, err := probe.Prepare(probe.Request{
-		Release: rel, Config: cfg, Env: cfg.Env, Profile: cfg.Paths.Profile,
+		Release: rel, Config: cfg, Env: env, Profile: cfg.Paths.Profile,
 		Explicit:   probe.Explicit{Token: opts.Token, Password: opts.Password},
 		ConfigPath: cfg.Paths.ConfigPath,
 		Device:     storedDevice(cfg, snap),
