@@ -27,6 +27,7 @@ var RetiredKey = &check.Check{
 		}
 		var items []string
 		var first *check.Location
+		values := 0
 		for i := range p.Schema.OnlyIn414 {
 			is := p.Schema.OnlyIn414[i].Issue()
 			path := is.KeyPath()
@@ -42,7 +43,8 @@ var RetiredKey = &check.Check{
 					item += ": no replacement, remove it"
 				}
 			} else {
-				item = fmt.Sprintf("%s%s: 2026.9.6 %s", path, where(is.Origin), is.Message)
+				values++
+				item = fmt.Sprintf("%s%s: value rejected by 2026.9.6 (%s)", path, where(is.Origin), is.Message)
 			}
 			items = append(items, item)
 			if first == nil {
@@ -53,7 +55,14 @@ var RetiredKey = &check.Check{
 			return nil
 		}
 		noun := "keys"
-		if len(items) == 1 {
+		switch {
+		case values > 0 && len(items) == 1:
+			noun = "value"
+		case values > 0 && values == len(items):
+			noun = "values"
+		case values > 0:
+			noun = "keys or values"
+		case len(items) == 1:
 			noun = "key"
 		}
 		p.Report(check.Finding{
