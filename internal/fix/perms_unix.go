@@ -129,13 +129,16 @@ func openParent(stateFD int, stateDir, path string) (int, string, error) {
 	}
 	for _, part := range strings.Split(rel, string(filepath.Separator)) {
 		next, err := unix.Openat(fd, part, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-		unix.Close(fd)
 		if err != nil {
-			if errors.Is(err, unix.ELOOP) {
-				return -1, "", errSymlinkedParent
+			var st unix.Stat_t
+			if errors.Is(err, unix.ELOOP) ||
+				unix.Fstatat(fd, part, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFLNK {
+				err = errSymlinkedParent
 			}
+			unix.Close(fd)
 			return -1, "", err
 		}
+		unix.Close(fd)
 		fd = next
 	}
 	return fd, name, nil
