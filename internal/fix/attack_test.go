@@ -1,7 +1,6 @@
 package fix_test
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,9 +16,9 @@ import (
 func install(t *testing.T) (home string, fx *fixture) {
 	t.Helper()
 	fx = &fixture{sections: map[string]string{}, after: map[string]string{}, home: map[string]string{
-		".openclaw/openclaw.json":                         "// keep me\n{channels: {telegram: {groupPolicy: \"open\"}}}\n",
-		".openclaw/credentials/oauth.json":                "{}",
-		".openclaw/agents/main/sessions/sessions.json":    "{}",
+		".openclaw/openclaw.json":                        "// keep me\n{channels: {telegram: {groupPolicy: \"open\"}}}\n",
+		".openclaw/credentials/oauth.json":               "{}",
+		".openclaw/agents/main/sessions/sessions.json":   "{}",
 		".openclaw/agents/main/agent/auth-profiles.json": "{}",
 	}}
 	fx.sections["modes"] = "755 .openclaw/\n644 .openclaw/openclaw.json\n644 .openclaw/credentials/oauth.json\n644 .openclaw/agents/main/sessions/sessions.json\n644 .openclaw/agents/main/agent/auth-profiles.json\n"
@@ -301,4 +300,3 @@ func TestEnvelopeShape(t *testing.T) {
 	}
 }
 
-var _ = errors.New

@@ -1,7 +1,6 @@
 package fix_test
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -256,4 +255,3 @@ func snapshotFiles(t *testing.T, home string) map[string]string {
 	return out
 }
 
-var _ = bytes.Equal
