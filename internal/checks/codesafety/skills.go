@@ -77,12 +77,16 @@ func loadSkills(p *check.Pass) skillSet {
 	}
 	cfg := p.Config
 	stateDir := cfg.Paths.StateDir
+	maxBytes := int64(defaultMaxSkillFileBytes)
+	if n, ok := cfg.Root.Get("skills", "limits", "maxSkillFileBytes").Number(); ok && n >= 1 {
+		maxBytes = int64(n)
+	}
 	var all []skill
 	for _, ws := range openclaw.SkillWorkspaceDirs(p.Compat, cfg, p.Env) {
 		var order []string
 		byName := map[string]skill{}
 		for _, root := range openclaw.SkillLoaderRoots(cfg, ws) {
-			for _, s := range rootSkills(p.State, root, groupDepth(p.Compat, cfg, root), nil) {
+			for _, s := range rootSkills(p.State, root, groupDepth(p.Compat, cfg, root), maxBytes, nil) {
 				_, dup := byName[s.name]
 				switch {
 				case !dup:
@@ -107,7 +111,8 @@ func loadSkills(p *check.Pass) skillSet {
 	if p.Compat.Is96() {
 		for _, id := range workshopAgents(p) {
 			root := filepath.Join(stateDir, "agents", id, "agent", "workshop-skills")
-			all = append(all, rootSkills(p.State, root, maxGroupDepth, &set.diagnostics)...)
+			// Audit mode loads workshop skills with the default limits.
+			all = append(all, rootSkills(p.State, root, maxGroupDepth, defaultMaxSkillFileBytes, &set.diagnostics)...)
 		}
 	}
 	ext := filepath.Join(stateDir, "extensions")
@@ -148,13 +153,13 @@ func workshopAgents(p *check.Pass) []string {
 // to maxDepth levels, as 2026.9.6 groups skills. When diags is set (a
 // workshop root, loaded in audit mode) every rejected SKILL.md is recorded,
 // and hard links are rejected.
-func rootSkills(snap *state.Snapshot, root string, maxDepth int, diags *[]diagnostic) []skill {
+func rootSkills(snap *state.Snapshot, root string, maxDepth int, maxBytes int64, diags *[]diagnostic) []skill {
 	e, ok := snap.Lstat(root)
 	if !ok || e.Kind != state.Dir {
 		return nil
 	}
 	if diags == nil && hasSkillFile(snap, root) {
-		if s, ok := loadSkill(snap, root, diags); ok {
+		if s, ok := loadSkill(snap, root, maxBytes, diags); ok {
 			return []skill{s}
 		}
 		return nil
@@ -172,7 +177,7 @@ func rootSkills(snap *state.Snapshot, root string, maxDepth int, diags *[]diagno
 		q := queue[0]
 		queue = queue[1:]
 		if hasSkillFile(snap, q.dir) {
-			if s, ok := loadSkill(snap, q.dir, diags); ok {
+			if s, ok := loadSkill(snap, q.dir, maxBytes, diags); ok {
 				out = append(out, s)
 			}
 			continue
@@ -207,9 +212,9 @@ func hasSkillFile(snap *state.Snapshot, dir string) bool {
 
 // loadSkill loads dir/SKILL.md as the loader does: a symlinked SKILL.md must
 // resolve inside the skill's own folder; the file must be regular, at most
-// defaultMaxSkillFileBytes, not a hard link in a workshop root, and its
+// maxBytes, not a hard link in a workshop root, and its
 // front matter must name the skill and describe it.
-func loadSkill(snap *state.Snapshot, dir string, diags *[]diagnostic) (skill, bool) {
+func loadSkill(snap *state.Snapshot, dir string, maxBytes int64, diags *[]diagnostic) (skill, bool) {
 	file := filepath.Join(dir, "SKILL.md")
 	reject := func(reason string) (skill, bool) {
 		if diags != nil {
@@ -227,8 +232,8 @@ func loadSkill(snap *state.Snapshot, dir string, diags *[]diagnostic) (skill, bo
 		return skill{}, false
 	case diags != nil && info.Nlink > 1:
 		return reject("SKILL.md is a hard link")
-	case info.Size > defaultMaxSkillFileBytes:
-		return reject(fmt.Sprintf("SKILL.md is %d bytes, over the %d-byte limit", info.Size, defaultMaxSkillFileBytes))
+	case info.Size > maxBytes:
+		return reject(fmt.Sprintf("SKILL.md is %d bytes, over the %d-byte limit", info.Size, maxBytes))
 	}
 	data, err := snap.ReadFile(file)
 	if err != nil {
