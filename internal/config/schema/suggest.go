@@ -36,6 +36,36 @@ func suggest(key string, candidates []prop) string {
 	return best
 }
 
+// suggestPath returns the key to suggest for an unknown key: the closest
+// sibling (suggest), else a key one level down that the unknown key names
+// exactly or with one slip, written "parent.key" — the usual mistake of
+// writing gateway.token for gateway.auth.token. Children are looked up in
+// declaration order, so the first declared parent wins a tie.
+func suggestPath(key string, candidates []prop) string {
+	if s := suggest(key, candidates); s != "" {
+		return s
+	}
+	k := []rune(strings.ToLower(key))
+	if len(k) < 3 {
+		return ""
+	}
+	for _, p := range candidates {
+		if p.schema == nil {
+			continue
+		}
+		obj := p.schema.declared()
+		if obj == nil {
+			continue
+		}
+		for _, c := range obj.props {
+			if d := editDistance(k, []rune(strings.ToLower(c.name))); d == 0 || d == 1 && len(k) > 4 {
+				return p.name + "." + c.name
+			}
+		}
+	}
+	return ""
+}
+
 // editDistance is the optimal string alignment distance: insertions,
 // deletions, substitutions and transpositions of adjacent characters, the
 // four slips that make most mistyped keys.

@@ -40,3 +40,21 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestPath(t *testing.T) {
+	c := schema414()
+	gateway := c.root.declared().lookup("gateway").declared()
+	cases := []struct{ key, want string }{
+		{"bnd", "bind"},                               // a sibling first
+		{"token", "auth.token"},                       // one level down, exact
+		{"password", "auth.password"},                 // one level down, exact
+		{"allowedOrigin", "controlUi.allowedOrigins"}, // one level down, one slip
+		{"zzqqxx", ""},
+		{"id", ""}, // too short to look further
+	}
+	for _, tc := range cases {
+		if got := suggestPath(tc.key, gateway.props); got != tc.want {
+			t.Errorf("suggestPath(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+}

@@ -65,7 +65,8 @@ type Issue struct {
 	// the key is written.
 	Origin config.Origin
 	// Suggest is, for Unknown, the closest key the schema allows at the same
-	// place, or "" when none is close.
+	// place, else a key one level down written "parent.key" (gateway.token
+	// suggests auth.token), or "" when none is close.
 	Suggest string
 
 	pos     []int     // member and element indices from the root
@@ -708,7 +709,7 @@ func (w *walker) object(n *objectRules, v *config.Value, out []Issue) []Issue {
 				Key:     m.Key,
 				Message: fmt.Sprintf("unknown key %q", m.Key),
 				Origin:  m.KeyOrigin,
-				Suggest: suggest(m.Key, n.props),
+				Suggest: suggestPath(m.Key, n.props),
 				pos:     appendPos(w.pos, i),
 				code:    codeUnknown,
 				opaque:  true,
