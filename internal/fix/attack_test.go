@@ -299,4 +299,3 @@ func TestEnvelopeShape(t *testing.T) {
 		t.Errorf("fix object:\n%s\nwant:\n%s", got, want)
 	}
 }
-

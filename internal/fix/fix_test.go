@@ -254,4 +254,3 @@ func snapshotFiles(t *testing.T, home string) map[string]string {
 	}
 	return out
 }
-
