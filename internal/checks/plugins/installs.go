@@ -1,8 +1,6 @@
 package plugins
 
 import (
-	"strings"
-
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/openclaw"
 )
@@ -60,23 +58,5 @@ var InstallsVersionDrift = &check.Check{
 }
 
 func reportInstalls(p *check.Pass, pick func(openclaw.InstallAnalysis) []openclaw.InstallProblem, head string) error {
-	stateDir := p.Config.Paths.StateDir
-	recs, err := openclaw.PluginInstallRecords(openclaw.InstallSources{Compat: p.Compat, Root: p.Root(), Snap: p.State, StateDir: stateDir})
-	problems := pick(openclaw.AnalyzeNpmInstalls(recs, p.State, stateDir, "extensions"))
-	if len(problems) == 0 {
-		return err
-	}
-	lines := []string{head}
-	for _, pr := range problems {
-		lines = append(lines, "- "+pr.Text)
-	}
-	if err != nil {
-		lines = append(lines, "(some records could not be read: "+err.Error()+")")
-	}
-	first := problems[0].Record
-	p.Report(check.Finding{
-		Detail:   strings.Join(lines, "\n"),
-		Location: check.At(first.Value, first.Path),
-	})
-	return nil
+	return openclaw.ReportInstallProblems(p, openclaw.PluginInstallRecords, "extensions", pick, head)
 }
