@@ -6,6 +6,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"time"
@@ -88,6 +89,12 @@ func Run(req Request) (*Result, error) {
 	if req.Options.Deep {
 		// The code-safety scan reads every skill root the loader reads.
 		snapOpts.Roots = append(snapOpts.Roots, openclaw.DeepSkillRoots(cfg, cfg.Env)...)
+		// The gateway loads plugins through a symlinked extensions folder,
+		// so the scan must see its target too; a plain folder is already
+		// part of the state dir's walk.
+		if ext := filepath.Join(cfg.Paths.StateDir, "extensions"); isSymlink(ext) {
+			snapOpts.Roots = append(snapOpts.Roots, ext)
+		}
 	}
 	snap, err := state.Take(snapOpts)
 	if err != nil {
@@ -302,4 +309,10 @@ func ChooseCompat(choice string, root *config.Value) check.Compat {
 		return check.Compat2026_9
 	}
 	return check.Compat2026_4
+}
+
+// isSymlink reports whether path itself is a symlink.
+func isSymlink(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
 }

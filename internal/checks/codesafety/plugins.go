@@ -60,9 +60,12 @@ func listPlugins(p *check.Pass) extensionsListing {
 			!strings.Contains(e.Link.Err, "not a directory") {
 			out.failed = e.Link.Err
 		}
-		// A symlinked extensions dir is not walked by the snapshot, so there
-		// is nothing to list; see docs/differences.md.
-		return out
+		// 2026.9.6 lists a symlinked extensions folder through the link (a
+		// --deep snapshot walks its target under this path); 2026.4.14
+		// scans nothing there.
+		if p.Compat.Is414() || !e.Link.TargetExists || e.Link.TargetKind != state.Dir {
+			return out
+		}
 	default:
 		return out
 	}
