@@ -134,8 +134,6 @@ func applyConfigEnv(cfg *Config) {
 	}
 }
 
-var envRefName = regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`)
-
 // substituteEnv expands ${NAME} in every string value (never in keys). A
 // missing or empty variable keeps the reference literally and warns.
 func substituteEnv(cfg *Config) {
@@ -211,13 +209,21 @@ func refAt(s string, i int) (name string, end int, ok bool) {
 	if i+1 >= len(s) || s[i] != '$' || s[i+1] != '{' {
 		return "", 0, false
 	}
-	close := strings.IndexByte(s[i+2:], '}')
-	if close < 0 {
+	// Scan only the name's own characters: searching for the closing brace
+	// first would make a value of a million "${" quadratic. The name is
+	// everything up to the first '}', so any other character before it
+	// means no reference. A name is [A-Z_][A-Z0-9_]*.
+	j := i + 2
+	for j < len(s) && isRefNameByte(s[j]) {
+		j++
+	}
+	if j >= len(s) || s[j] != '}' || j == i+2 || (s[i+2] >= '0' && s[i+2] <= '9') {
 		return "", 0, false
 	}
-	name = s[i+2 : i+2+close]
-	if !envRefName.MatchString(name) {
-		return "", 0, false
-	}
-	return name, i + 2 + close + 1, true
+	return s[i+2 : j], j + 1, true
+}
+
+// isRefNameByte reports whether c may appear in a reference's name.
+func isRefNameByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
