@@ -22,6 +22,8 @@ test: vet unit difftest conformance
 vet:
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
+	GOOS=windows $(GO) build ./...
+	GOOS=windows $(GO) vet ./internal/fix/...
 
 # The SARIF schema comes from the npm registry (scripts/sarif-schema.sh) and
 # tests validate every SARIF log against it; the HTML report is rendered in
