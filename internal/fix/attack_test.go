@@ -147,6 +147,9 @@ func TestConfigChangedDuringWrite(t *testing.T) {
 	if got, _ := os.ReadFile(cfg); string(got) != string(orig)+" " {
 		t.Errorf("config rewritten: %q", got)
 	}
+	if _, err := os.Lstat(cfg + ".bak"); err == nil {
+		t.Errorf("a backup was made although nothing was written")
+	}
 	leftovers, _ := filepath.Glob(filepath.Join(home, ".openclaw", ".*.tmp"))
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)

@@ -53,6 +53,13 @@ func writeConfig(fe *FileEdit, opt Options) (string, error) {
 			_ = unix.Unlinkat(dfd, tmp, 0)
 		}
 	}()
+	// The file must still be the one read, before the backup rotation
+	// touches anything.
+	if st1, err := checkUnchanged(dfd, base, fe); err != nil {
+		return "", err
+	} else if st1.Dev != st.Dev || st1.Ino != st.Ino {
+		return "", ErrChanged
+	}
 	backup, err := keepBackup(dfd, base, fe.Old)
 	if err != nil {
 		return "", fmt.Errorf("keep a backup: %w", err)
