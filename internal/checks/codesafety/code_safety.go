@@ -20,7 +20,7 @@ var PluginCodeSafety = &check.Check{
 	Run: func(p *check.Pass) error {
 		sc := codesafety.New(p.State, p.Compat)
 		for i, pd := range listPlugins(p).plugins {
-			sum, err := sc.ScanDir(pd.path, pd.forced)
+			sum, err := scanPlugin(p, sc, pd)
 			if err != nil {
 				continue // plugins.code_safety.scan_failed reports it
 			}

@@ -27,7 +27,7 @@ var ScanFailed = &check.Check{
 		}
 		sc := codesafety.New(p.State, p.Compat)
 		for i, pd := range listing.plugins {
-			if _, err := sc.ScanDir(pd.path, pd.forced); err != nil {
+			if _, err := scanPlugin(p, sc, pd); err != nil {
 				p.Report(check.Finding{
 					Detail: fmt.Sprintf("Plugin %s: the scan stopped at %s.", quote(pd.name), scanReason(err)),
 					Group:  pluginGroup(i),

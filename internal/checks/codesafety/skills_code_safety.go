@@ -20,7 +20,7 @@ var SkillCodeSafety = &check.Check{
 	Run: func(p *check.Pass) error {
 		sc := codesafety.New(p.State, p.Compat)
 		for j, s := range loadSkills(p).skills {
-			sum, err := sc.ScanSkill(s.dir, s.file)
+			sum, err := scanSkill(p, sc, s)
 			if err != nil {
 				continue // skills.code_safety.scan_failed reports it
 			}

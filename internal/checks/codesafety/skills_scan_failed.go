@@ -27,7 +27,7 @@ var SkillScanFailed = &check.Check{
 		}
 		sc := codesafety.New(p.State, p.Compat)
 		for j, s := range set.skills {
-			if _, err := sc.ScanSkill(s.dir, s.file); err != nil {
+			if _, err := scanSkill(p, sc, s); err != nil {
 				p.Report(check.Finding{
 					Detail: fmt.Sprintf("Skill %s (%s): the scan stopped at %s.", quote(s.name), s.dir, scanReason(err)),
 					Group:  skillGroup(j),
