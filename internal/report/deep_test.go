@@ -2,8 +2,10 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/clawcheck/clawcheck/internal/check"
 )
@@ -64,4 +66,44 @@ func TestGoldenDeep(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzDeepJSON: any URL, error or close reason gives valid JSON whose deep
+// section decodes to what went in (strings as JavaScript would hold them).
+func FuzzDeepJSON(f *testing.F) {
+	f.Add("ws://127.0.0.1:18789", "gateway closed (1006): ", "", 1006, false)
+	f.Add("wss://h/?a=<b>&c", "\u2028\x00\"\\", "\xff reason", 1008, true)
+	f.Fuzz(func(t *testing.T, url, errText, reason string, code int, ok bool) {
+		r := &Report{Deep: &Deep{Gateway: DeepGateway{Attempted: true, URL: url, OK: ok, Error: errText, Close: &DeepClose{Code: code, Reason: reason}}}}
+		var b bytes.Buffer
+		if err := WriteJSON(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Deep struct {
+				Gateway struct {
+					URL   string  `json:"url"`
+					OK    bool    `json:"ok"`
+					Error *string `json:"error"`
+					Close *struct {
+						Code   int    `json:"code"`
+						Reason string `json:"reason"`
+					} `json:"close"`
+				} `json:"gateway"`
+			} `json:"deep"`
+		}
+		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatalf("invalid JSON: %v\n%s", err, b.Bytes())
+		}
+		g := doc.Deep.Gateway
+		if utf8.ValidString(url) && g.URL != url {
+			t.Errorf("url %q decoded as %q", url, g.URL)
+		}
+		if g.OK != ok || (ok || errText == "") != (g.Error == nil) {
+			t.Errorf("ok/error: got %v/%v for %v/%q", g.OK, g.Error, ok, errText)
+		}
+		if g.Close == nil || g.Close.Code != code {
+			t.Errorf("close: got %+v, want code %d", g.Close, code)
+		}
+	})
 }
