@@ -2,7 +2,9 @@ package fix
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
@@ -95,6 +97,46 @@ func Build(compat check.Compat, cfg *config.Config, snap *state.Snapshot) *Plan 
 	return p
 }
 
+// maxListed bounds how many names of one directory outside the snapshot
+// are read.
+const maxListed = 100000
+
+// children lists dir's entries as readdir reports them (a symlink is a
+// symlink), from the snapshot when it walked dir, else from the directory
+// itself: a credentials dir set with OPENCLAW_OAUTH_DIR lies outside the
+// walked state dir. The applier checks every entry again by descriptor.
+func children(snap *state.Snapshot, dir string) []state.Entry {
+	if snap != nil && snap.Listed(dir) {
+		return snap.Children(dir)
+	}
+	if snap != nil {
+		if e, ok := snap.Lstat(dir); ok && e.Kind != state.Dir {
+			return nil
+		}
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	ents, _ := f.ReadDir(maxListed)
+	sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
+	out := make([]state.Entry, 0, len(ents))
+	for _, de := range ents {
+		kind := state.Other
+		switch t := de.Type(); {
+		case t.IsRegular():
+			kind = state.File
+		case t.IsDir():
+			kind = state.Dir
+		case t&fs.ModeSymlink != 0:
+			kind = state.Symlink
+		}
+		out = append(out, state.Entry{Path: filepath.Join(dir, de.Name()), Kind: kind})
+	}
+	return out
+}
+
 // targets lists the permission targets in the reference's order
 // (fix.md §3).
 func targets(compat check.Compat, cfg *config.Config, snap *state.Snapshot) []Target {
@@ -122,11 +164,9 @@ func targets(compat check.Compat, cfg *config.Config, snap *state.Snapshot) []Ta
 	}
 	creds := cfg.Paths.CredentialsDir
 	add(creds, true)
-	if snap != nil {
-		for _, e := range snap.Children(creds) {
-			if e.Kind == state.File && strings.HasSuffix(filepath.Base(e.Path), ".json") {
-				add(e.Path, false)
-			}
+	for _, e := range children(snap, creds) {
+		if e.Kind == state.File && strings.HasSuffix(filepath.Base(e.Path), ".json") {
+			add(e.Path, false)
 		}
 	}
 	for _, id := range openclaw.PermissionAgentIDs(compat, cfg.Root) {
@@ -143,11 +183,9 @@ func targets(compat check.Compat, cfg *config.Config, snap *state.Snapshot) []Ta
 		sessions := filepath.Join(agentDir, "sessions")
 		add(sessions, true)
 		add(filepath.Join(sessions, "sessions.json"), false)
-		if snap != nil {
-			for _, e := range snap.Children(sessions) {
-				if e.Kind == state.File && strings.HasSuffix(filepath.Base(e.Path), ".jsonl") {
-					add(e.Path, false)
-				}
+		for _, e := range children(snap, sessions) {
+			if e.Kind == state.File && strings.HasSuffix(filepath.Base(e.Path), ".jsonl") {
+				add(e.Path, false)
 			}
 		}
 	}

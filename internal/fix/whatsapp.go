@@ -2,6 +2,8 @@ package fix
 
 import (
 	"encoding/json"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -34,15 +36,37 @@ func (e *editor) pairingStore() []string {
 }
 
 func readStore(snap *state.Snapshot, path string) []string {
-	if snap == nil {
-		return nil
+	var data []byte
+	var e state.Entry
+	ok := false
+	if snap != nil {
+		e, ok = snap.Lstat(path)
 	}
-	if e, ok := snap.Lstat(path); !ok || e.Kind != state.File || e.Size > maxStoreBytes {
-		return nil
-	}
-	data, err := snap.ReadFile(path)
-	if err != nil {
-		return nil
+	if ok {
+		if e.Kind != state.File || e.Size > maxStoreBytes {
+			return nil
+		}
+		b, err := snap.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		data = b
+	} else {
+		// A credentials dir outside the state dir (OPENCLAW_OAUTH_DIR) is
+		// not walked by the snapshot: read the file itself, never through
+		// a symlink and never more than the limit.
+		fi, err := os.Lstat(path)
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxStoreBytes {
+			return nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		if data, err = io.ReadAll(io.LimitReader(f, maxStoreBytes)); err != nil {
+			return nil
+		}
 	}
 	var doc struct {
 		AllowFrom []string `json:"allowFrom"`
