@@ -419,9 +419,6 @@ func inside(dir, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// Inside is inside for the checks.
-func Inside(dir, path string) bool { return inside(dir, path) }
-
 // bareReason is an error's text without the snapshot's "state: op path:"
 // prefix, which would repeat the path.
 func bareReason(err error) string {
