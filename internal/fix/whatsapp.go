@@ -17,13 +17,19 @@ const maxStoreBytes = 1 << 20
 // 2026.4.14 reads it: whatsapp-default-allowFrom.json, then the legacy
 // whatsapp-allowFrom.json, each an object with an allowFrom array of
 // strings; entries trimmed, blanks and "*" dropped, first occurrence kept.
-// A file that cannot be read or has a non-string entry counts as empty.
+// A file that is absent or not an object with an allowFrom array adds
+// nothing; an allowFrom entry that is not a string fails the whole store
+// read, which leaves the store empty (ok false).
 func (e *editor) pairingStore() []string {
 	dir := e.cfg.Paths.CredentialsDir
 	var out []string
 	seen := map[string]bool{}
 	for _, name := range []string{"whatsapp-default-allowFrom.json", "whatsapp-allowFrom.json"} {
-		for _, s := range readStore(e.snap, filepath.Join(dir, name)) {
+		entries, ok := readStore(e.snap, filepath.Join(dir, name))
+		if !ok {
+			return nil
+		}
+		for _, s := range entries {
 			s = strings.TrimSpace(s)
 			if s == "" || s == "*" || seen[s] {
 				continue
@@ -35,7 +41,7 @@ func (e *editor) pairingStore() []string {
 	return out
 }
 
-func readStore(snap *state.Snapshot, path string) []string {
+func readStore(snap *state.Snapshot, path string) ([]string, bool) {
 	var data []byte
 	var e state.Entry
 	ok := false
@@ -44,11 +50,11 @@ func readStore(snap *state.Snapshot, path string) []string {
 	}
 	if ok {
 		if e.Kind != state.File || e.Size > maxStoreBytes {
-			return nil
+			return nil, true
 		}
 		b, err := snap.ReadFile(path)
 		if err != nil {
-			return nil
+			return nil, true
 		}
 		data = b
 	} else {
@@ -57,22 +63,32 @@ func readStore(snap *state.Snapshot, path string) []string {
 		// a symlink and never more than the limit.
 		fi, err := os.Lstat(path)
 		if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxStoreBytes {
-			return nil
+			return nil, true
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil
+			return nil, true
 		}
 		defer f.Close()
 		if data, err = io.ReadAll(io.LimitReader(f, maxStoreBytes)); err != nil {
-			return nil
+			return nil, true
 		}
 	}
-	var doc struct {
-		AllowFrom []string `json:"allowFrom"`
-	}
+	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil
+		return nil, true
 	}
-	return doc.AllowFrom
+	var raw []json.RawMessage
+	if err := json.Unmarshal(doc["allowFrom"], &raw); err != nil {
+		return nil, true
+	}
+	out := make([]string, 0, len(raw))
+	for _, r := range raw {
+		var s string
+		if err := json.Unmarshal(r, &s); err != nil {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
