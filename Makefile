@@ -4,8 +4,10 @@ GO       ?= go
 BIN      ?= bin/clawcheck
 PKGS     := ./...
 FUZZTIME ?= 60s
+# Each fuzz target's share of `make test`.
+FUZZTIME_SHORT ?= 3s
 
-.PHONY: all build run test unit difftest conformance vet bench bench-reference fuzz update reference clean docs
+.PHONY: all build run test unit difftest conformance vet bench bench-reference fuzz fuzz-short update reference clean docs
 
 all: build
 
@@ -16,8 +18,9 @@ build:
 run:
 	$(GO) run ./cmd/clawcheck security audit --state-dir examples/insecure-home/.openclaw
 
-# Everything: vet, unit and fixture tests, the conformance corpus.
-test: vet unit difftest conformance
+# Everything: vet, unit and fixture tests (the hostile-input suite among
+# them), every fuzz target briefly, the conformance corpus.
+test: vet unit fuzz-short difftest conformance
 
 vet:
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
@@ -78,6 +81,17 @@ fuzz:
 	  for fn in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$fn"; \
 	    CLAWCHECK_REFERENCE_CACHE=$(REFERENCE_CACHE) $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Every fuzz target for FUZZTIME_SHORT: a smoke run that keeps the targets
+# and their seed corpora working; `make fuzz` searches for longer.
+fuzz-short:
+	@for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' internal | xargs -n1 dirname | sort -u); do \
+	  for fn in $$(grep -h '^func Fuzz' $$dir/*_test.go | sed 's/^func \(Fuzz[A-Za-z0-9_]*\).*/\1/' | sort); do \
+	    echo "fuzz-short ./$$dir $$fn"; \
+	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME_SHORT) ./$$dir 2>&1 \
+	      | grep -v -e '^fuzz: elapsed' -e '^PASS$$' -e '^ok '; [ $${PIPESTATUS[0]} -eq 0 ] || exit 1; \
 	  done; \
 	done
 

@@ -57,7 +57,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if len(r.Suppressed) > 0 {
 		b.WriteString("\n## Suppressed\n\n| checkId | severity | reason |\n|---|---|---|\n")
 		for _, sp := range r.Suppressed {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(sp.Finding.CheckID), sp.Finding.Severity, mdText(sp.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(sp.Finding.CheckID), mdText(string(sp.Finding.Severity)), mdText(sp.Reason))
 		}
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
