@@ -1,6 +1,7 @@
 package fix_test
 
 import (
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/clawcheck/clawcheck/internal/fix"
+
+	_ "modernc.org/sqlite"
 )
 
 // install lays out a small installation: an open Telegram group policy in
@@ -300,5 +303,50 @@ func TestEnvelopeShape(t *testing.T) {
 		`{"kind":"icacls","path":"C:\\h","command":"icacls","ok":false,"error":"Error: no"}],"errors":["boom"]}`
 	if got != want {
 		t.Errorf("fix object:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestWhatsAppStoreFromStateDatabase(t *testing.T) {
+	home := layout(t, &fixture{sections: map[string]string{}, after: map[string]string{}, home: map[string]string{
+		".openclaw/openclaw.json":                       `{channels: {whatsapp: {groupPolicy: "open"}}}`,
+		".openclaw/credentials/whatsapp-allowFrom.json": `{"version":1,"allowFrom":["+19990000000"]}`,
+	}})
+	db, err := sql.Open("sqlite", filepath.Join(home, ".openclaw", "state", "openclaw.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(home, ".openclaw", "state"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE channel_pairing_allow_entries(channel_key TEXT, account_id TEXT, entry TEXT, sort_order INTEGER, updated_at INTEGER, PRIMARY KEY(channel_key, account_id, entry));
+		INSERT INTO channel_pairing_allow_entries VALUES ('whatsapp','default','+15550000001',0,0), ('whatsapp','default','*',1,0);`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	dbBytes, _ := os.ReadFile(filepath.Join(home, ".openclaw", "state", "openclaw.sqlite"))
+	for _, tc := range []struct{ compat, want string }{
+		{"2026.9", `{channels: {whatsapp: {groupPolicy: "allowlist", groupAllowFrom: ["+15550000001"]}}}`},
+		{"2026.4", `{channels: {whatsapp: {groupPolicy: "allowlist", groupAllowFrom: ["+19990000000"]}}}`},
+	} {
+		cfg := filepath.Join(home, ".openclaw", "openclaw.json")
+		if err := os.WriteFile(cfg, []byte(`{channels: {whatsapp: {groupPolicy: "open"}}}`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		p, env := plan(t, home, "", tc.compat)
+		r := fix.Apply(p, fix.Options{Windows: &posix, Env: env.Get})
+		if !r.OK {
+			t.Fatalf("%s: %q", tc.compat, r.Errors)
+		}
+		if got, _ := os.ReadFile(cfg); string(got) != tc.want {
+			t.Errorf("%s: %s, want %s", tc.compat, got, tc.want)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(home, ".openclaw", "state", "openclaw.sqlite")); string(after) != string(dbBytes) {
+		t.Errorf("the state database was written")
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Lstat(filepath.Join(home, ".openclaw", "state", "openclaw.sqlite"+suffix)); err == nil {
+			t.Errorf("reading the state database created %s", suffix)
+		}
 	}
 }

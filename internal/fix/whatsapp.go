@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/clawcheck/clawcheck/internal/openclaw"
 	"github.com/clawcheck/clawcheck/internal/state"
 )
 
@@ -20,7 +21,24 @@ const maxStoreBytes = 1 << 20
 // A file that is absent or not an object with an allowFrom array adds
 // nothing; an allowFrom entry that is not a string fails the whole store
 // read, which leaves the store empty (ok false).
+//
+// Under the 2026.9 profile the store is first read from 2026.9.6's state
+// database (read-only), where that release keeps it; the files are the
+// fallback for an installation not migrated yet.
 func (e *editor) pairingStore() []string {
+	if e.plan.Compat.Is96() {
+		if list, err := openclaw.PairingAllowEntries(e.snap, e.cfg.Paths.StateDir, "whatsapp", "default"); err == nil && len(list) > 0 {
+			var out []string
+			for _, s := range list {
+				if s != "*" {
+					out = append(out, s)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
 	dir := e.cfg.Paths.CredentialsDir
 	var out []string
 	seen := map[string]bool{}
