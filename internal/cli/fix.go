@@ -77,10 +77,8 @@ func (fr *fixRun) write(inv *Invocation, ro *rootOptions, format string, res *au
 		if err := writeReport(&into, ro, format, res, redact, checks); err != nil {
 			return err
 		}
-		lines := r.TextLines(fr.home)
-		for i, l := range lines {
-			lines[i] = report.SafeText(l)
-		}
+		color, trueColor := colorFor(inv, ro)
+		lines := report.FixBlockLines(r.TextLines(fr.home), report.TextOptions{Color: color, TrueColor: trueColor})
 		_, err := inv.Stdout.Write([]byte(insertFixBlock(buf.String(), lines)))
 		return err
 	default:
