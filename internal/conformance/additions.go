@@ -31,6 +31,22 @@ var additions = map[string][]string{
 		"browser.remote_cdp_http",
 		"browser.remote_cdp_private_host",
 		"plugins.<id>.security_audit_failed",
+		// D1 (KB-09): 2026.9.6's channel audit, which its CLI never reaches,
+		// for Telegram and the Discord, Slack and WhatsApp packages.
+		"channels.telegram.dm.open",
+		"channels.telegram.dm.open_invalid",
+		"channels.telegram.dm.disabled",
+		"channels.telegram.dm.locked",
+		"channels.telegram.allowFrom.dangerous_name_matching_enabled",
+		"channels.telegram.allowFrom.invalid_entries",
+		"channels.telegram.groups.allowFrom.missing",
+		"channels.telegram.groups.allowFrom.wildcard",
+		"channels.telegram.groups.open",
+		"channels.discord.groups.open",
+		"channels.slack.groups.open",
+		"channels.whatsapp.groups.open",
+		"channels.telegram.routing.owner_missing.<acct>",
+		"channels.dm.session_collision.<keys>",
 	}, ours...),
 }
 

@@ -36,6 +36,10 @@ type item struct {
 	// ours marks clawcheck's additions, which upstream's warning numbering
 	// does not count.
 	ours bool
+	// same, when set, replaces the detail in de-duplication: upstream's
+	// text for the finding is the same for every account that shares it,
+	// while ours names each account's own path.
+	same string
 }
 
 // runBlock computes the channel block for the pass's profile.
@@ -70,6 +74,9 @@ func dedupe(items []item) []item {
 	var out []item
 	for _, it := range items {
 		k := it.id + "\n" + string(it.sev) + "\n" + it.detail + "\n" + it.key
+		if it.same != "" {
+			k = it.id + "\n" + string(it.sev) + "\n\x00" + it.same
+		}
 		if seen[k] {
 			continue
 		}

@@ -2,7 +2,6 @@ package channels
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
@@ -102,33 +101,4 @@ func walkLists(v *config.Value, path string, keys []string, fn func(*config.Valu
 		return
 	}
 	walkLists(v.Get(keys[0]), path+"."+keys[0], keys[1:], fn)
-}
-
-// run96 is the channel block under profile 2026.9: 2026.9.6's CLI audits
-// only its bundled Reef channel, whose DM access is locked until peers are
-// trusted; clawcheck adds the mutable-identifier scan for all six channels.
-func (b *block) run96() {
-	for _, ch := range []string{"discord", "googlechat", "msteams", "mattermost", "irc", "slack"} {
-		b.nameBasedFor(ch)
-	}
-	reef := b.root.Get("channels", "reef")
-	// Reef is configured with a handle, an e-mail address and a guard.
-	if !reef.IsObject() || reef.Get("enabled").IsFalse() ||
-		!reef.Get("handle").Truthy() || !reef.Get("email").Truthy() || !reef.Get("guard").Truthy() {
-		return
-	}
-	// Reef keeps trusted peers in the state database. Without it there is
-	// certainly nobody admitted; with it clawcheck cannot tell, so it stays
-	// silent rather than guess.
-	if b.p.State != nil {
-		if _, ok := b.p.State.Stat(filepath.Join(b.p.Config.Paths.StateDir, "state", "openclaw.sqlite")); ok {
-			return
-		}
-	}
-	b.add(item{
-		id:     "channels.reef.dm.locked",
-		sev:    check.Info,
-		detail: "channels.reef admits no one yet: no peer has been trusted, so every direct message is refused until you trust a peer.",
-		loc:    check.At(reef, "channels.reef"),
-	})
 }
