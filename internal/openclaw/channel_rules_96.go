@@ -241,8 +241,14 @@ func bindingAgent96(root *config.Value, agentID string) (string, bool) {
 
 // routeOwner96 is the agent an unbound route falls back to: with explicit
 // ownership the recorded system agent (when the roster has it), otherwise
-// the single agent marked default, else the sole agent.
+// the single agent marked default, else the sole agent ("main" without a
+// roster).
 func routeOwner96(root *config.Value) (string, bool) {
+	// An empty roster (or one of the wrong type) stops 2026.9.6 outright;
+	// clawcheck audits it as absent.
+	if len(rosterIDs96(root)) == 0 {
+		return "main", true
+	}
 	if root.Get("agents", "ownership").StringOr("") == "explicit" {
 		if s := root.Get("agents", "defaults", "systemAgent", "agentId").Trimmed(); s != "" {
 			n := NormalizeAgentID(s)
