@@ -109,6 +109,19 @@ func layout(t *testing.T, fx *fixture) string {
 	return home
 }
 
+// tryPlan is plan for configs that may not load; ok is false when the
+// audit itself refuses the config.
+func tryPlan(t *testing.T, home string) (*fix.Plan, bool) {
+	res, err := audit.Run(audit.Request{
+		Env: config.Env{"HOME": home}, Cwd: filepath.Dir(home), OSHome: home, Compat: "2026.4",
+		Options: check.Options{NoDocker: true}, Checks: []*check.Check{}, Now: time.Unix(0, 0),
+	})
+	if err != nil {
+		return nil, false
+	}
+	return fix.Build(res.Compat, res.Config, res.State), true
+}
+
 // plan loads the installation at home as the audit does and plans the fix.
 func plan(t *testing.T, home string, envSection, compat string) (*fix.Plan, config.Env) {
 	env := config.Env{"HOME": home}
