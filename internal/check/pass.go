@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/config/schema"
@@ -26,6 +27,10 @@ type Options struct {
 	// Gateway is the --deep live probe's outcome, run once by the audit
 	// before the checks; nil without --deep.
 	Gateway *probe.Result
+	// Deadline, when set, is when a check doing long work (a scan) should
+	// stop and report what it left out: the engine's watchdog abandons a
+	// check soon after it.
+	Deadline time.Time
 }
 
 // Pass is what one check sees during one audit. Everything in it is read-only.

@@ -361,3 +361,34 @@ func watchHeap(t *testing.T) func() uint64 {
 	t.Cleanup(func() { get() })
 	return get
 }
+
+// With --deep the scan budgets are lifted, but the audit's deadline still
+// bounds the scan: it stops in time, says the transcript was not scanned to
+// the end, and is not cut off by the watchdog.
+func TestStateTranscriptLargerThanMemoryDeep(t *testing.T) {
+	homeDir, stateDir := home(t)
+	write(t, filepath.Join(stateDir, "openclaw.json"), []byte(`{ gateway: { port: 1, auth: { mode: "token", token: "9c1f4e7a2b8d3f60a5e1c7b94d2f8a3e" } } }`), 0o600)
+	big := filepath.Join(stateDir, "agents", "main", "sessions", "huge.jsonl")
+	write(t, big, []byte("{}\n"), 0o600)
+	if err := os.Truncate(big, 10<<30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	start := time.Now()
+	r := audit(t, homeDir, nil, "security", "audit", "--json", "--no-docker", "--deep", "--timeout", "8s")
+	wantExit(t, r, cli.ExitOK, "", false)
+	if d := time.Since(start); d > 15*time.Second {
+		t.Errorf("took %s with --timeout 8s", d)
+	}
+	if strings.Contains(r.stderr, "secrets.transcript_leak did not finish") {
+		t.Errorf("the scan ignored the deadline and was abandoned: %s", clip(r.stderr))
+	}
+	var found bool
+	for _, f := range parseReport(t, r).Findings {
+		if f.CheckID == "secrets.transcript_leak" && strings.Contains(f.Detail, "huge.jsonl") && strings.Contains(f.Detail, "--timeout") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no finding says the transcript scan stopped at the deadline:\n%s", clip(r.stdout))
+	}
+}

@@ -27,10 +27,15 @@ const (
 )
 
 func scanOptions(p *check.Pass) leakscan.Options {
-	if p.Options.Deep {
-		return leakscan.Options{}
+	var o leakscan.Options
+	if !p.Options.Deep {
+		o = leakscan.Options{MaxBytes: DefaultMaxBytes, Deadline: time.Now().Add(DefaultMaxTime)}
 	}
-	return leakscan.Options{MaxBytes: DefaultMaxBytes, Deadline: time.Now().Add(DefaultMaxTime)}
+	// The audit's deadline (--timeout) bounds --deep too.
+	if d := p.Options.Deadline; !d.IsZero() && (o.Deadline.IsZero() || d.Before(o.Deadline)) {
+		o.Deadline = d
+	}
+	return o
 }
 
 // file is one file to scan: where it is and how to name it.
@@ -367,8 +372,11 @@ func reportIncomplete(p *check.Pass, results []scanned, missed []string, what st
 	}
 	hint := ""
 	for _, s := range results {
-		if s.Cut != leakscan.CutNone && !p.Options.Deep {
+		switch {
+		case s.Cut != leakscan.CutNone && !p.Options.Deep:
 			hint = " Run with --deep to lift the byte and time budgets."
+		case s.Cut == leakscan.CutDeadline && hint == "":
+			hint = " Run with a longer --timeout to scan further."
 		}
 	}
 	p.Report(check.Finding{
