@@ -45,6 +45,7 @@ var additions = map[string][]string{
 		"channels.discord.groups.open",
 		"channels.slack.groups.open",
 		"channels.whatsapp.groups.open",
+		"channels.discord.allowlisted_groups.broad_members",
 		"channels.telegram.routing.owner_missing.<acct>",
 		"channels.dm.session_collision.<keys>",
 	}, ours...),

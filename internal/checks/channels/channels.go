@@ -17,6 +17,7 @@ var Checks = []*check.Check{
 	RoutingOwnerMissing,
 	SessionCollision,
 	GroupsOpen,
+	DiscordBroadMembers,
 	Warning,
 	TelegramAllowFromInvalid,
 	TelegramGroupsAllowFromWildcard,

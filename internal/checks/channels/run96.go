@@ -53,8 +53,11 @@ func (b *block) run96() {
 				routes = append(routes, b.telegram96(a, def)...)
 			}
 			b.openGroups96(a)
-			if id == "telegram" {
+			switch id {
+			case "telegram":
 				b.telegramAudit96(a)
+			case "discord":
+				b.discordBroadMembers96(a)
 			}
 		}
 	}
@@ -188,6 +191,66 @@ func (b *block) openGroups96(a *account) {
 		detail: detail,
 		loc:    check.At(v, path),
 		same:   same,
+	})
+}
+
+// discordBroadMembers96: under an allowlist group policy, the listed
+// guilds (or, where a guild lists channels, its enabled channel entries)
+// whose effective users and roles admit every member.
+func (b *block) discordBroadMembers96(a *account) {
+	policy, ok := a.cfg.Get("groupPolicy").String()
+	if !ok {
+		policy = b.root.Get("channels", "defaults", "groupPolicy").StringOr("allowlist")
+	}
+	if policy != "allowlist" {
+		return
+	}
+	// restricts reports whether a scope's users/roles narrow who may talk
+	// (a sender matching either list is admitted, so "*" in either admits
+	// everyone), and whether the scope has such lists at all.
+	restricts := func(scope *config.Value) (narrow, set bool) {
+		users, roles := entries(scope.Get("users")), entries(scope.Get("roles"))
+		set = scope.Get("users").IsArray() || scope.Get("roles").IsArray()
+		narrow = len(users)+len(roles) > 0 && !containsString(users, "*") && !containsString(roles, "*")
+		return narrow, set
+	}
+	guildsValue, guildsPath := a.located("guilds")
+	var broad []string
+	for _, g := range guildsValue.Pairs() {
+		if !g.Value.IsObject() || g.Value.Get("enabled").IsFalse() {
+			continue
+		}
+		guildNarrow, _ := restricts(g.Value)
+		var listed []config.Member
+		for _, c := range g.Value.Get("channels").Pairs() {
+			if c.Value.IsObject() && !c.Value.Get("enabled").IsFalse() && !c.Value.Get("allow").IsFalse() {
+				listed = append(listed, c)
+			}
+		}
+		if g.Value.Get("channels").Len() == 0 {
+			if !guildNarrow {
+				broad = append(broad, guildsPath+"."+g.Key)
+			}
+			continue
+		}
+		for _, c := range listed {
+			narrow, set := restricts(c.Value)
+			if !set {
+				narrow = guildNarrow
+			}
+			if !narrow {
+				broad = append(broad, guildsPath+"."+g.Key+".channels."+c.Key)
+			}
+		}
+	}
+	if len(broad) == 0 {
+		return
+	}
+	b.add(item{
+		id:     "channels.discord.allowlisted_groups.broad_members",
+		sev:    check.Warn,
+		detail: fmt.Sprintf("Discord%s listens in allowlisted places where any member may trigger it (no users or roles restriction): %s.", a.label(), examples(broad)),
+		loc:    check.At(guildsValue, guildsPath),
 	})
 }
 
