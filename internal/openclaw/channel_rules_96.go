@@ -1,6 +1,7 @@
 package openclaw
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/clawcheck/clawcheck/internal/check"
@@ -9,10 +10,9 @@ import (
 
 // 2026.9.6's direct-message routing, as its channel audit uses it to decide
 // which session a DM sender lands in. Only the parts a DM can reach are
-// modelled: peer bindings, account and channel bindings, the agent roster
-// and session.dmScope. Guild, team and role bindings never match a DM.
-// session.identityLinks is not modelled: linked identities are treated as
-// distinct senders.
+// modelled: peer bindings, account and channel bindings, the agent roster,
+// session.dmScope and session.identityLinks. Guild, team and role bindings
+// never match a DM.
 
 // DMRoute is where a direct message from one sender goes.
 type DMRoute struct {
@@ -65,7 +65,16 @@ func newDMRoute(root *config.Value, agent, channel, accountID, peerID, scope, ma
 // main (and any scope without a peer) gives the agent's main session, or
 // "global" when session.scope is global.
 func DMSessionKey96(root *config.Value, agent, channel, accountID, peerID, scope string) string {
-	peer := strings.ToLower(strings.TrimSpace(peerID))
+	peer := strings.TrimSpace(peerID)
+	if peer == "" {
+		peer = "unknown"
+	}
+	if scope != "main" {
+		if linked, ok := LinkedDMPeer96(root, channel, peer); ok {
+			peer = linked
+		}
+	}
+	peer = strings.ToLower(strings.TrimSpace(peer))
 	agent = NormalizeAgentID(agent)
 	if peer != "" {
 		switch scope {
@@ -81,6 +90,32 @@ func DMSessionKey96(root *config.Value, agent, channel, accountID, peerID, scope
 		return "global"
 	}
 	return "agent:" + agent + ":main"
+}
+
+// LinkedDMPeer96 is the canonical identity session.identityLinks declares
+// for a DM sender, matched as "<peer>" or "<channel>:<peer>" (ignoring
+// case), in config order.
+func LinkedDMPeer96(root *config.Value, channel, peerID string) (string, bool) {
+	peer := strings.TrimSpace(peerID)
+	if peer == "" {
+		return "", false
+	}
+	candidates := map[string]bool{strings.ToLower(peer): true}
+	if ch := strings.ToLower(strings.TrimSpace(channel)); ch != "" {
+		candidates[strings.ToLower(strings.TrimSpace(ch+":"+peer))] = true
+	}
+	for _, m := range root.Get("session", "identityLinks").Pairs() {
+		name := strings.TrimSpace(m.Key)
+		if name == "" || !m.Value.IsArray() {
+			continue
+		}
+		for _, id := range m.Value.Items() {
+			if n := strings.ToLower(id.Trimmed()); n != "" && candidates[n] {
+				return name, true
+			}
+		}
+	}
+	return "", false
 }
 
 // DirectChannelOfSessionKey returns the channel a per-peer session key
@@ -211,7 +246,11 @@ func bindingPeer(peer *config.Value) (kind, id, state string) {
 	if kind == "dm" {
 		kind = "direct"
 	}
-	id = peer.Get("id").Trimmed()
+	idValue := peer.Get("id")
+	id = idValue.Trimmed()
+	if n, ok := idValue.Number(); ok {
+		id = strconv.FormatFloat(n, 'f', -1, 64)
+	}
 	if kind == "" || id == "" {
 		return "", "", "invalid"
 	}

@@ -498,7 +498,11 @@ func (b *block) routeDMs96(a *account, defaultAccount string, admitted []string,
 		if isolatedAccount(route) {
 			key = openclaw.DMSessionKey96(b.root, route.AgentID, ch, a.id, sender, "per-account-channel-peer")
 		}
-		record(route, key, "direct:"+ch+":"+route.AccountID+":"+strings.ToLower(sender), true)
+		logical := "direct:" + ch + ":" + route.AccountID + ":" + strings.ToLower(sender)
+		if linked, ok := openclaw.LinkedDMPeer96(b.root, ch, sender); ok {
+			logical = "linked:" + strings.ToLower(linked)
+		}
+		record(route, key, logical, true)
 	}
 	if !wildcard {
 		return out
