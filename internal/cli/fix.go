@@ -98,6 +98,7 @@ func redactResult(in *fix.Result, redact *engine.Redactor) *fix.Result {
 	r.Changes = mapStrings(r.Changes, s)
 	r.Errors = mapStrings(r.Errors, s)
 	r.Written = mapStrings(r.Written, s)
+	r.Backups = mapStrings(r.Backups, s)
 	r.Actions = append([]fix.Action(nil), r.Actions...)
 	for i := range r.Actions {
 		a := &r.Actions[i]

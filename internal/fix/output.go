@@ -104,8 +104,12 @@ func (r *Result) TextLines(home string) []string {
 	for _, c := range r.Changes {
 		lines = append(lines, "  "+short(c))
 	}
-	for _, w := range r.Written {
-		lines = append(lines, "  wrote "+short(w))
+	for i, w := range r.Written {
+		line := "  wrote " + short(w)
+		if i < len(r.Backups) && r.Backups[i] != "" {
+			line += " (previous text in " + short(r.Backups[i]) + ")"
+		}
+		lines = append(lines, line)
 	}
 	for _, a := range r.Actions {
 		var what string
