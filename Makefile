@@ -54,9 +54,11 @@ difftest:
 		CLAWCHECK_DIFFTEST_LOADER_CASES=$(DIFF_LOADER_CASES) $(GO) test -count=1 -run '^TestDifferential|^TestJSON5Driver$$|^TestRealGateway$$' ./internal/difftest ./internal/json5 ./internal/config ./internal/probe
 
 # Compares clawcheck with the reference's recorded findings and prints
-# "conformance: R% recall, P% precision (matched/ref/ours)".
+# "conformance: R% recall, P% precision (matched/ref/ours)"; then compares
+# what remains after clawcheck's --fix with what remained after the
+# reference's own --fix (expect-fix-* files).
 conformance:
-	@$(GO) test -count=1 -run '^TestConformance$$' -v ./internal/conformance \
+	@$(GO) test -count=1 -run '^TestConformance(AfterFix)?$$' -v ./internal/conformance \
 		| grep -v -e '^=== RUN' -e '^--- PASS' ; exit $${PIPESTATUS[0]}
 
 # Rewrite fixture expectations and golden files from current behaviour
