@@ -59,7 +59,7 @@ difftest:
 # reference's own --fix (expect-fix-* files).
 conformance:
 	@$(GO) test -count=1 -run '^TestConformance(AfterFix)?$$' -v ./internal/conformance \
-		| grep -v -e '^=== RUN' -e '^--- PASS' ; exit $${PIPESTATUS[0]}
+		| grep -v -e '^=== RUN' -e '^ *--- PASS' ; exit $${PIPESTATUS[0]}
 
 # Rewrite fixture expectations and golden files from current behaviour
 # (packages whose tests take -update); review the diff before committing.
