@@ -129,7 +129,11 @@ func (rs *ruleSet) add(id string, c *check.Check) {
 		rule.WithHelpURI(rs.opt.DocsURI + "#" + Anchor(c.ID))
 	}
 	pb := sarif.NewPropertyBag()
-	pb.Add("tags", []string{"security", family(c.ID)})
+	tags := []string{"security"}
+	if f := family(c.ID); f != "security" {
+		tags = append(tags, f) // SARIF tags must be unique
+	}
+	pb.Add("tags", tags)
 	pb.AddString("security-severity", securitySeverity(c.Severity))
 	rule.AttachPropertyBag(pb)
 }
