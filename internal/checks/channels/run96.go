@@ -478,11 +478,20 @@ func (b *block) routeDMs96(a *account, defaultAccount string, admitted []string,
 		if unknown != "" {
 			detail = fmt.Sprintf("Direct messages to %s%s cannot be routed: a binding sends them to agent %q, which is not in the agent roster.", ch, a.label(), unknown)
 		}
+		loc := check.At(b.root.Get("bindings"), "bindings")
+		if unknown == "" {
+			for _, key := range []string{"entries", "list"} {
+				if v := b.root.Get("agents", key); v.Present() {
+					loc = check.At(v, "agents."+key)
+					break
+				}
+			}
+		}
 		b.add(item{
 			id:     "channels." + ch + ".routing.owner_missing." + a.id,
 			sev:    check.Warn,
 			detail: detail,
-			loc:    check.At(b.root.Get("bindings"), "bindings"),
+			loc:    loc,
 		})
 	}
 	isolatedAccount := func(route openclaw.DMRoute) bool {
