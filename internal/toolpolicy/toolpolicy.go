@@ -96,9 +96,9 @@ func Roster(root *config.Value) []Agent {
 // agents.list.<id> (2026.4) or agents.entries.<id> (2026.9).
 func RosterLabel(compat check.Compat, id string) string {
 	if compat.Is96() {
-		return "agents.entries." + id
+		return "agents.entries." + check.InlineText(id)
 	}
-	return "agents.list." + id
+	return "agents.list." + check.InlineText(id)
 }
 
 // AgentIDs lists the unique normalised agent ids in roster order; ["main"]

@@ -54,7 +54,7 @@ func (b *block) nameBasedFor(ch string) {
 					if !ok || !openclaw.MutableAllowEntry(ch, text) {
 						continue
 					}
-					l := path + ":" + strings.TrimSpace(text)
+					l := check.InlineText(path + ":" + strings.TrimSpace(text))
 					if !seen[l] {
 						seen[l] = true
 						labels = append(labels, l)
@@ -79,7 +79,7 @@ func (b *block) nameBasedFor(ch string) {
 		b.add(item{
 			id:     "channels." + ch + ".allowFrom.name_based_entries",
 			sev:    sev,
-			detail: fmt.Sprintf("%s: %s: %s.", s.path, note, examples(labels)),
+			detail: fmt.Sprintf("%s: %s: %s.", check.InlineText(s.path), note, examples(labels)),
 			loc:    check.At(first, firstPath),
 			ours:   true,
 		})

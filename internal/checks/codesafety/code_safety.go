@@ -31,7 +31,7 @@ var PluginCodeSafety = &check.Check{
 			p.Report(check.Finding{
 				Severity: sev,
 				Detail: fmt.Sprintf("Plugin %s (%s): %d %s hit(s) in %d scanned file(s):\n%s",
-					quote(pd.name), pd.path, len(hits), sev, sum.ScannedFiles, hitLines(hits, pd.path)),
+					quote(pd.name), check.InlineText(pd.path), len(hits), sev, sum.ScannedFiles, hitLines(hits, pd.path)),
 				Group: pluginGroup(i),
 			})
 		}

@@ -42,7 +42,7 @@ func hitLines(hits []codesafety.Hit, root string) string {
 		if err != nil || rel == "." || rel == "" || strings.HasPrefix(rel, "..") {
 			rel = filepath.Base(h.File)
 		}
-		fmt.Fprintf(&b, "  - %s:%d [%s] %s", filepath.ToSlash(rel), h.Line, h.RuleID, h.Message)
+		fmt.Fprintf(&b, "  - %s:%d [%s] %s", check.InlineText(filepath.ToSlash(rel)), h.Line, h.RuleID, h.Message)
 	}
 	return b.String()
 }

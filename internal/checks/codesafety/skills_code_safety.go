@@ -31,7 +31,7 @@ var SkillCodeSafety = &check.Check{
 			p.Report(check.Finding{
 				Severity: sev,
 				Detail: fmt.Sprintf("Skill %s (%s): %d %s hit(s) in %d scanned file(s):\n%s",
-					quote(s.name), s.dir, len(hits), sev, sum.ScannedFiles, hitLines(hits, s.dir)),
+					quote(s.name), check.InlineText(s.dir), len(hits), sev, sum.ScannedFiles, hitLines(hits, s.dir)),
 				Group: skillGroup(j),
 			})
 		}

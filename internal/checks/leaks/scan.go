@@ -87,12 +87,12 @@ func fileOf(p *check.Pass, snap *state.Snapshot, e state.Entry) (file, bool) {
 // for the home, else as it is.
 func show(p *check.Pass, path string) string {
 	if rel, ok := under(p.Config.Paths.StateDir, path); ok {
-		return rel
+		return check.InlineText(rel)
 	}
 	if rel, ok := under(p.Config.Paths.Home, path); ok {
-		return "~/" + rel
+		return check.InlineText("~/" + rel)
 	}
-	return path
+	return check.InlineText(path)
 }
 
 func under(dir, path string) (string, bool) {

@@ -29,7 +29,7 @@ var ExtensionsNoAllowlist = &check.Check{
 			return nil
 		}
 		detail := fmt.Sprintf("%d plugin director%s under %s (%s) and plugins.allow is %s.",
-			len(dirs), plural(len(dirs), "y", "ies"), openclaw.ExtensionsDir(stateDir), strings.Join(dirs, ", "), describeAllow(allow.IsArray()))
+			len(dirs), plural(len(dirs), "y", "ies"), openclaw.ExtensionsDir(stateDir), inlineJoin(dirs), describeAllow(allow.IsArray()))
 		sev := check.Warn
 		if chans := openclaw.NativeSkillChannels(p.Compat, p.Root(), p.Env); len(chans) > 0 {
 			sev = check.Critical
@@ -97,4 +97,13 @@ var AllowPhantomEntries = &check.Check{
 		})
 		return nil
 	},
+}
+
+// inlineJoin lists directory names on one line, whatever they contain.
+func inlineJoin(names []string) string {
+	shown := make([]string, len(names))
+	for i, n := range names {
+		shown[i] = check.InlineText(n)
+	}
+	return strings.Join(shown, ", ")
 }
