@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/clawcheck/clawcheck/internal/cli"
 )
@@ -193,4 +195,34 @@ func TestManyKeys(t *testing.T) {
 	b.WriteString("} } }")
 	write(t, filepath.Join(stateDir, "openclaw.json"), []byte(b.String()), 0o600)
 	wantExit(t, audit(t, homeDir, nil), cli.ExitOK, "", false)
+}
+
+// The config itself is not a regular file: a directory, a FIFO, a device,
+// an endless device, or a symlink loop. Each is refused at once with an
+// error naming it; nothing blocks or reads without end.
+func TestConfigPathSpecialFiles(t *testing.T) {
+	homeDir, stateDir := home(t)
+	dir := filepath.Join(stateDir, "dir.json")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(stateDir, "fifo.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	loop := filepath.Join(stateDir, "loop.json")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, fifo, loop, "/dev/zero", "/dev/urandom", "/dev/null"} {
+		if _, err := os.Lstat(path); err != nil {
+			continue
+		}
+		start := time.Now()
+		r := audit(t, homeDir, map[string]string{"OPENCLAW_CONFIG_PATH": path})
+		wantExit(t, r, cli.ExitFailure, path, false)
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: took %s", path, d)
+		}
+	}
 }
