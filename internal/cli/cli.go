@@ -62,7 +62,7 @@ func Run(ctx context.Context, inv Invocation) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		// Error text can quote the installation (paths, keys); keep it inert.
-		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(ee.err.Error()))
+		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(check.InlineText(ee.err.Error())))
 		if ee.code == ExitUsage {
 			fmt.Fprintln(inv.Stderr, "Run 'clawcheck --help' for usage.")
 		}
@@ -70,7 +70,7 @@ func Run(ctx context.Context, inv Invocation) int {
 	}
 	// Anything cobra itself rejects (unknown flag or command, missing value)
 	// is a usage error.
-	fmt.Fprintf(inv.Stderr, "clawcheck: %s\nRun 'clawcheck --help' for usage.\n", report.SafeText(err.Error()))
+	fmt.Fprintf(inv.Stderr, "clawcheck: %s\nRun 'clawcheck --help' for usage.\n", report.SafeText(check.InlineText(err.Error())))
 	return ExitUsage
 }
 

@@ -163,7 +163,7 @@ func printWarnings(inv *Invocation, warnings []string, redact *engine.Redactor) 
 			fmt.Fprintf(inv.Stderr, "clawcheck: warning: … and %d more warnings like these\n", len(warnings)-maxWarnings)
 			break
 		}
-		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", report.SafeText(redact.String(w)))
+		fmt.Fprintf(inv.Stderr, "clawcheck: warning: %s\n", report.SafeText(check.InlineText(redact.String(w))))
 	}
 }
 

@@ -233,3 +233,29 @@ func TestNamesCannotForgeReportLines(t *testing.T) {
 		}
 	}
 }
+
+// The same through warnings, errors and schema findings: a key or an
+// include path holding a line break stays on its line on stderr too.
+func TestKeysCannotForgeStderrLines(t *testing.T) {
+	homeDir, stateDir := home(t)
+	k := fmt.Sprintf("%q", "k\n"+forged)
+	cfg := filepath.Join(stateDir, "openclaw.json")
+	for _, src := range []string{
+		`{ ` + k + `: 1, ` + k + `: 2, x: { ` + k + `: "${MISSING}" }, gateway: { ` + k + `: 1, bind: ` + k + ` } }`,
+		`{ $include: ` + fmt.Sprintf("%q", "a\n"+forged+".json5") + ` }`,
+		`{ $include: ` + fmt.Sprintf("%q", "/etc/\n"+forged) + ` }`,
+	} {
+		write(t, cfg, []byte(src), 0o600)
+		for _, compat := range []string{"2026.4", "2026.9"} {
+			r := audit(t, homeDir, nil, "security", "audit", "--no-docker", "--compat", compat)
+			if !strings.Contains(r.stdout+r.stderr, forged) {
+				t.Errorf("%s: no hostile key was printed, so nothing was tested", src)
+			}
+			for _, l := range strings.Split(r.stdout+"\n"+r.stderr, "\n") {
+				if strings.HasPrefix(strings.TrimLeft(l, " -"), forged) {
+					t.Errorf("%s (%s): a key started a line of its own", src, compat)
+				}
+			}
+		}
+	}
+}

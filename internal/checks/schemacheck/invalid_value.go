@@ -31,7 +31,7 @@ var InvalidValue = &check.Check{
 				effect = "the rest of the value is still audited"
 			}
 			p.Report(check.Finding{
-				Detail:   fmt.Sprintf("%s%s: %s; %s.", path, where(is.Origin), is.Message, effect),
+				Detail:   check.InlineText(fmt.Sprintf("%s%s: %s; %s.", path, where(is.Origin), is.Message, effect)),
 				Location: locate(is.Origin, path),
 			})
 		}

@@ -66,8 +66,8 @@ var RetiredKey = &check.Check{
 			noun = "key"
 		}
 		p.Report(check.Finding{
-			Detail: fmt.Sprintf("The config audits fine, but OpenClaw 2026.9 will refuse to start with %d retired %s: %s.",
-				len(items), noun, strings.Join(items, "; ")),
+			Detail: check.InlineText(fmt.Sprintf("The config audits fine, but OpenClaw 2026.9 will refuse to start with %d retired %s: %s.",
+				len(items), noun, strings.Join(items, "; "))),
 			Location: first,
 		})
 		return nil

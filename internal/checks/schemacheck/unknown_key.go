@@ -31,7 +31,7 @@ var UnknownKey = &check.Check{
 			if s := suggestion(c); s != "" {
 				detail += fmt.Sprintf(" Nearest valid key: %s.", config.JoinPath(parentPath(path, is.Key), s))
 			}
-			p.Report(check.Finding{Detail: detail, Location: locate(is.Origin, path)})
+			p.Report(check.Finding{Detail: check.InlineText(detail), Location: locate(is.Origin, path)})
 		}
 		return nil
 	},
