@@ -16,6 +16,7 @@ import (
 	"github.com/clawcheck/clawcheck/internal/config"
 	"github.com/clawcheck/clawcheck/internal/engine"
 	"github.com/clawcheck/clawcheck/internal/report"
+	"github.com/clawcheck/clawcheck/internal/state"
 )
 
 type auditOptions struct {
@@ -122,6 +123,7 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(inv.Stderr, "clawcheck: %s\n", report.SafeText(redact.String(e.Error())))
 	}
+	printTruncations(inv, res.State)
 	if err := o.out.filter(inv, res); err != nil {
 		return err
 	}
@@ -162,4 +164,21 @@ func osHome() string {
 		return ""
 	}
 	return filepath.Clean(h)
+}
+
+// printTruncations says where the state dir walk stopped at a limit: the
+// findings cannot speak for what was never looked at.
+func printTruncations(inv *Invocation, snap *state.Snapshot) {
+	if snap == nil {
+		return
+	}
+	cut := snap.Truncations()
+	for i, t := range cut {
+		if i == maxWarnings {
+			fmt.Fprintf(inv.Stderr, "clawcheck: … and %d more places the walk stopped\n", len(cut)-maxWarnings)
+			break
+		}
+		fmt.Fprintf(inv.Stderr, "clawcheck: the state dir was not read in full: %s stopped at the %s limit\n",
+			report.SafeText(check.InlineText(t.Path)), t.Limit)
+	}
 }

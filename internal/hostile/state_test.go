@@ -392,3 +392,43 @@ func TestStateTranscriptLargerThanMemoryDeep(t *testing.T) {
 		t.Errorf("no finding says the transcript scan stopped at the deadline:\n%s", clip(r.stdout))
 	}
 }
+
+// A folder nested deeper than the walk goes: the audit ends, says on
+// stderr where it stopped, and a --fail-on gate does not pass it.
+func TestStateDeeperThanTheWalk(t *testing.T) {
+	homeDir, stateDir := home(t)
+	write(t, filepath.Join(stateDir, "openclaw.json"), []byte(insecure), 0o600)
+	deep := filepath.Join(stateDir, "extensions")
+	for i := 0; i < 40; i++ {
+		deep = filepath.Join(deep, "d")
+	}
+	write(t, filepath.Join(deep, "index.js"), []byte("x"), 0o644)
+	r := audit(t, homeDir, nil)
+	wantExit(t, r, cli.ExitOK, "", false)
+	if !strings.Contains(r.stderr, "not read in full") || !strings.Contains(r.stderr, "max depth") {
+		t.Errorf("stderr does not say where the walk stopped: %s", clip(r.stderr))
+	}
+	r = audit(t, homeDir, nil, "security", "audit", "--json", "--no-docker", "--fail-on", "critical")
+	if r.code != cli.ExitFailure {
+		t.Errorf("--fail-on: exit %d, want %d", r.code, cli.ExitFailure)
+	}
+}
+
+// A state dir that is a system folder full of special files: the audit
+// ends quickly and reads nothing it should not.
+func TestStateDirIsSystemFolder(t *testing.T) {
+	homeDir, _ := home(t)
+	for _, dir := range []string{"/proc", "/dev", "/sys"} {
+		if _, err := os.Stat(dir); err != nil {
+			continue
+		}
+		start := time.Now()
+		r := audit(t, homeDir, map[string]string{"OPENCLAW_STATE_DIR": dir}, "security", "audit", "--json", "--no-docker", "--timeout", "30s")
+		if r.code != cli.ExitOK && r.code != cli.ExitFailure {
+			t.Errorf("%s: exit %d: %s", dir, r.code, clip(r.stderr))
+		}
+		if d := time.Since(start); d > 30*time.Second {
+			t.Errorf("%s: took %s", dir, d)
+		}
+	}
+}
