@@ -35,6 +35,8 @@ type Request struct {
 	// Deadline, when set, bounds the --deep probe and the checks; what the
 	// audit could not finish in time is reported in Result.Errors.
 	Deadline time.Time
+	// Progress is passed to the engine (see engine.Input.Progress).
+	Progress func(done, total int, checkID string)
 }
 
 // Result is the engine's result plus what the pipeline learned on the way.
@@ -115,7 +117,7 @@ func Run(req Request) (*Result, error) {
 	}
 	res := engine.Run(engine.Input{
 		Compat: compat, Config: cfg, Schema: &issues, State: snap, Env: cfg.Env,
-		Options: opts, Now: req.Now, Deadline: req.Deadline,
+		Options: opts, Now: req.Now, Deadline: req.Deadline, Progress: req.Progress,
 	}, req.Checks)
 	if opts.Deep && opts.Gateway != nil {
 		res.Report.Deep = deepSection(opts.Gateway, engine.NewRedactor(append([]string{opts.Token, opts.Password}, cfg.SecretValues...)))

@@ -103,14 +103,16 @@ func runAudit(inv *Invocation, ro *rootOptions, o *auditOptions) error {
 		// The wall clock, not inv.Now: tests pin the report's clock.
 		deadline = time.Now().Add(o.timeout)
 	}
+	prog := newProgress(inv)
 	res, err := audit.Run(audit.Request{
 		Env: inv.Env, Cwd: inv.Cwd, OSHome: osHome(),
 		Locate: config.LocateOptions{StateDir: o.stateDir, ConfigPath: o.configPath, Profile: ro.profile, Dev: ro.dev},
 		Compat: compat, Options: check.Options{
 			NoDocker: o.noDocker, Deep: o.deep,
 			Token: strings.TrimSpace(o.token), Password: strings.TrimSpace(o.password), AuthMode: authMode,
-		}, Checks: checks, Now: inv.Now(), Deadline: deadline,
+		}, Checks: checks, Now: inv.Now(), Deadline: deadline, Progress: prog.callback(),
 	})
+	prog.clear()
 	if err != nil {
 		var ae *audit.Error
 		if errors.As(err, &ae) && ae.Stage == audit.StageLocate && !errors.Is(err, config.ErrNoHome) {

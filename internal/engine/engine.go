@@ -33,6 +33,9 @@ type Input struct {
 	// half of the time left, so a hung check leaves the others time to run,
 	// and a check that overruns is reported in Errors, not waited for.
 	Deadline time.Time
+	// Progress, when set, is told before each check starts: how many of
+	// total have finished and which one runs now. It must be cheap.
+	Progress func(done, total int, checkID string)
 }
 
 // Result is the report plus the problems that kept checks from running.
@@ -58,6 +61,9 @@ func Run(in Input, checks []*check.Check) Result {
 	for i, c := range checks {
 		if c.Needs&check.NeedsDeep != 0 && !in.Options.Deep || c.AfterSuppression {
 			continue
+		}
+		if in.Progress != nil {
+			in.Progress(i, len(checks), c.ID)
 		}
 		findings, err := runWatched(c, in, check.SuppressionStats{})
 		if err != nil {
