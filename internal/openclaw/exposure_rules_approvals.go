@@ -14,38 +14,18 @@ import (
 // raw_json), or nil when there is no database, no such table or no row.
 // The database is read the same read-only way as ReadMachineState.
 func ReadExecApprovalsRow(snap *state.Snapshot, stateDir string) ([]byte, error) {
-	if snap == nil || stateDir == "" {
-		return nil, nil
-	}
-	path := StateDBPath(stateDir)
-	e, ok := snap.Lstat(path)
-	if !ok {
-		return nil, nil
-	}
-	if e.Kind != state.File {
-		return nil, fmt.Errorf("state database %s is a %s, not a regular file", path, e.Kind)
-	}
-	db, conn, err := openStateDB(snap, path, e.Size)
-	if err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	defer db.Close()
-	defer conn.Close()
-	ctx := context.Background()
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'exec_approvals_config'`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	if n == 0 {
-		return nil, nil
-	}
-	var raw sql.NullString
-	err = conn.QueryRowContext(ctx, `SELECT raw_json FROM exec_approvals_config WHERE config_key = 'current'`).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && !raw.Valid) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("state database %s: exec approvals: %w", path, err)
-	}
-	return []byte(raw.String), nil
+	var out []byte
+	err := withStateDBTable(snap, stateDir, "exec_approvals_config", func(ctx context.Context, conn *sql.Conn, path string) error {
+		var raw sql.NullString
+		err := conn.QueryRowContext(ctx, `SELECT raw_json FROM exec_approvals_config WHERE config_key = 'current'`).Scan(&raw)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !raw.Valid) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("state database %s: exec approvals: %w", path, err)
+		}
+		out = []byte(raw.String)
+		return nil
+	})
+	return out, err
 }

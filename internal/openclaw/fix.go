@@ -2,6 +2,7 @@ package openclaw
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -18,60 +19,38 @@ const maxPairingEntries = 10000
 // an empty list. The database is read as ReadMachineState reads it: never
 // opened for writing.
 func PairingAllowEntries(snap *state.Snapshot, stateDir, channel, account string) ([]string, error) {
-	if snap == nil || stateDir == "" {
-		return nil, nil
-	}
-	path := StateDBPath(stateDir)
-	e, ok := snap.Lstat(path)
-	if !ok {
-		return nil, nil
-	}
-	if e.Kind != state.File {
-		return nil, fmt.Errorf("state database %s is a %s, not a regular file", path, e.Kind)
-	}
-	db, conn, err := openStateDB(snap, path, e.Size)
-	if err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	defer db.Close()
-	defer conn.Close()
-	ctx := context.Background()
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'channel_pairing_allow_entries'`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	if n == 0 {
-		return nil, nil
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT entry FROM channel_pairing_allow_entries
-		WHERE channel_key = ? AND account_id = ? ORDER BY account_id, sort_order, entry LIMIT ?`,
-		channel, account, maxPairingEntries)
-	if err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	defer rows.Close()
 	var out []string
-	seen := map[string]bool{}
-	for rows.Next() {
-		var entry any
-		if err := rows.Scan(&entry); err != nil {
-			return nil, fmt.Errorf("state database %s: %w", path, err)
+	err := withStateDBTable(snap, stateDir, "channel_pairing_allow_entries", func(ctx context.Context, conn *sql.Conn, path string) error {
+		rows, err := conn.QueryContext(ctx, `SELECT entry FROM channel_pairing_allow_entries
+		WHERE channel_key = ? AND account_id = ? ORDER BY account_id, sort_order, entry LIMIT ?`,
+			channel, account, maxPairingEntries)
+		if err != nil {
+			return fmt.Errorf("state database %s: %w", path, err)
 		}
-		var s string
-		switch v := entry.(type) {
-		case string:
-			s = v
-		case []byte:
-			s = string(v)
-		default:
-			continue
+		defer rows.Close()
+		seen := map[string]bool{}
+		for rows.Next() {
+			var entry any
+			if err := rows.Scan(&entry); err != nil {
+				return fmt.Errorf("state database %s: %w", path, err)
+			}
+			var s string
+			switch v := entry.(type) {
+			case string:
+				s = v
+			case []byte:
+				s = string(v)
+			default:
+				continue
+			}
+			s = strings.TrimSpace(s)
+			if s == "" || seen[s] {
+				continue
+			}
+			seen[s] = true
+			out = append(out, s)
 		}
-		s = strings.TrimSpace(s)
-		if s == "" || seen[s] {
-			continue
-		}
-		seen[s] = true
-		out = append(out, s)
-	}
-	return out, rows.Err()
+		return rows.Err()
+	})
+	return out, err
 }

@@ -30,40 +30,51 @@ const MaxStateDBBytes = 512 << 20
 // and immutable. Either way committed pages still sitting in a -wal file are
 // not seen, which is what any reader that must not write gets.
 func ReadMachineState(snap *state.Snapshot, stateDir, key string) ([]byte, error) {
+	var value []byte
+	err := withStateDBTable(snap, stateDir, "config_machine_state", func(ctx context.Context, conn *sql.Conn, path string) error {
+		err := conn.QueryRowContext(ctx, `SELECT value_json FROM config_machine_state WHERE state_key = ?`, key).Scan(&value)
+		if errors.Is(err, sql.ErrNoRows) {
+			value = nil
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("state database %s: row %s: %w", path, key, err)
+		}
+		return nil
+	})
+	return value, err
+}
+
+// withStateDBTable opens the state database read-only (see ReadMachineState)
+// and calls query when the database exists and has the table. No database
+// or no table is not an error: query is simply not called.
+func withStateDBTable(snap *state.Snapshot, stateDir, table string, query func(ctx context.Context, conn *sql.Conn, path string) error) error {
 	if snap == nil || stateDir == "" {
-		return nil, nil
+		return nil
 	}
 	path := StateDBPath(stateDir)
 	e, ok := snap.Lstat(path)
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	if e.Kind != state.File {
-		return nil, fmt.Errorf("state database %s is a %s, not a regular file", path, e.Kind)
+		return fmt.Errorf("state database %s is a %s, not a regular file", path, e.Kind)
 	}
 	db, conn, err := openStateDB(snap, path, e.Size)
 	if err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
+		return fmt.Errorf("state database %s: %w", path, err)
 	}
 	defer db.Close()
 	defer conn.Close()
 	ctx := context.Background()
 	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'config_machine_state'`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("state database %s: %w", path, err)
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil {
+		return fmt.Errorf("state database %s: %w", path, err)
 	}
 	if n == 0 {
-		return nil, nil
+		return nil
 	}
-	var value []byte
-	err = conn.QueryRowContext(ctx, `SELECT value_json FROM config_machine_state WHERE state_key = ?`, key).Scan(&value)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("state database %s: row %s: %w", path, key, err)
-	}
-	return value, nil
+	return query(ctx, conn, path)
 }
 
 func openStateDB(snap *state.Snapshot, path string, size int64) (*sql.DB, *sql.Conn, error) {
