@@ -67,8 +67,11 @@ update:
 	$(GO) test -count=1 $$(grep -rl --include='*_test.go' -e 'checktest.Run' -e 'flag.Bool("update"' internal \
 		| xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
+# Go benchmarks, then the --deep comparison with the reference on a
+# generated 20,000-file installation (installs the reference on first use).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	scripts/bench-deep.sh
 
 # Wall-clock time of clawcheck and the reference on a few corpus fixtures.
 bench-reference:
