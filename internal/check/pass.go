@@ -45,6 +45,8 @@ type Pass struct {
 	Options Options
 	// Suppressions is set for AfterSuppression checks only.
 	Suppressions SuppressionStats
+	// Memo is shared by every check of one audit (nil outside the engine).
+	Memo *Memo
 
 	check    *Check
 	findings []Finding

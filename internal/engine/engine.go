@@ -36,6 +36,8 @@ type Input struct {
 	// Progress, when set, is told before each check starts: how many of
 	// total have finished and which one runs now. It must be cheap.
 	Progress func(done, total int, checkID string)
+
+	memo *check.Memo // set by Run: one per audit
 }
 
 // Result is the report plus the problems that kept checks from running.
@@ -55,6 +57,7 @@ type placed struct {
 
 // Run runs every selected check and returns the ordered, redacted report.
 func Run(in Input, checks []*check.Check) Result {
+	in.memo = check.NewMemo()
 	var res Result
 	var all []placed
 	seq := 0
@@ -175,6 +178,7 @@ func runOne(c *check.Check, in Input, stats check.SuppressionStats) (findings []
 	pass := check.NewPass(c, in.Compat, in.Config, in.State, in.Env, in.Options)
 	pass.Schema = in.Schema
 	pass.Suppressions = stats
+	pass.Memo = in.memo
 	if err := c.Run(pass); err != nil {
 		return nil, fmt.Errorf("check %s could not be evaluated: %w", c.ID, err)
 	}
