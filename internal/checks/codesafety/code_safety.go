@@ -1,8 +1,6 @@
 package codesafety
 
 import (
-	"fmt"
-
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/codesafety"
 )
@@ -24,16 +22,7 @@ var PluginCodeSafety = &check.Check{
 			if err != nil {
 				continue // plugins.code_safety.scan_failed reports it
 			}
-			sev, hits, ok := chosen(sum)
-			if !ok {
-				continue
-			}
-			p.Report(check.Finding{
-				Severity: sev,
-				Detail: fmt.Sprintf("Plugin %s (%s): %d %s hit(s) in %d scanned file(s):\n%s",
-					quote(pd.name), check.InlineText(pd.path), len(hits), sev, sum.ScannedFiles, hitLines(hits, pd.path)),
-				Group: pluginGroup(i),
-			})
+			reportHits(p, "Plugin", pd.name, pd.path, sum, pluginGroup(i))
 		}
 		return nil
 	},

@@ -62,3 +62,18 @@ func chosen(sum codesafety.Summary) (check.Severity, []codesafety.Hit, bool) {
 
 // quote makes a name from the installation safe to print.
 func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// reportHits reports one plugin's or skill's scan (label "Plugin" or
+// "Skill"), at the severity of its worst rule, when any rule matched.
+func reportHits(p *check.Pass, label, name, dir string, sum codesafety.Summary, group int) {
+	sev, hits, ok := chosen(sum)
+	if !ok {
+		return
+	}
+	p.Report(check.Finding{
+		Severity: sev,
+		Detail: fmt.Sprintf("%s %s (%s): %d %s hit(s) in %d scanned file(s):\n%s",
+			label, quote(name), check.InlineText(dir), len(hits), sev, sum.ScannedFiles, hitLines(hits, dir)),
+		Group: group,
+	})
+}

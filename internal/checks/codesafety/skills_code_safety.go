@@ -1,8 +1,6 @@
 package codesafety
 
 import (
-	"fmt"
-
 	"github.com/clawcheck/clawcheck/internal/check"
 	"github.com/clawcheck/clawcheck/internal/codesafety"
 )
@@ -24,16 +22,7 @@ var SkillCodeSafety = &check.Check{
 			if err != nil {
 				continue // skills.code_safety.scan_failed reports it
 			}
-			sev, hits, ok := chosen(sum)
-			if !ok {
-				continue
-			}
-			p.Report(check.Finding{
-				Severity: sev,
-				Detail: fmt.Sprintf("Skill %s (%s): %d %s hit(s) in %d scanned file(s):\n%s",
-					quote(s.name), check.InlineText(s.dir), len(hits), sev, sum.ScannedFiles, hitLines(hits, s.dir)),
-				Group: skillGroup(j),
-			})
+			reportHits(p, "Skill", s.name, s.dir, sum, skillGroup(j))
 		}
 		return nil
 	},
